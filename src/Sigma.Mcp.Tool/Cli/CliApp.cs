@@ -1,0 +1,64 @@
+using System.CommandLine;
+
+namespace Sigma.Mcp.Tool.Cli;
+
+/// <summary>The command tree. Commands compose services; none holds business logic.</summary>
+internal static class CliApp
+{
+    private const string Description = """
+        sigma-mcp: an MCP server that lets AI assistants find, understand and read the analytics in Sigma Computing.
+
+        Settings come from (highest first) command-line options, environment variables, a .env file, then defaults.
+
+        Examples:
+          sigma-mcp demo                      See it work against the built-in sandbox (no account needed)
+          sigma-mcp heartbeat                 Check credentials and connectivity (SIGMA_CLIENT_ID, SIGMA_CLIENT_SECRET)
+          sigma-mcp heartbeat --sandbox --json
+          sigma-mcp serve                     Run as an MCP server over stdio (for Claude Desktop, VS Code, Cursor)
+          sigma-mcp cache refresh             Fill the document cache that search reads
+        """;
+
+    public static RootCommand Create()
+    {
+        var options = new GlobalOptions();
+        var root = new RootCommand(Description);
+        foreach (var option in options.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(ServeCommand.Create(options));
+        root.Subcommands.Add(HeartbeatCommand.Create(options));
+        root.Subcommands.Add(CacheCommands.Create(options));
+        root.Subcommands.Add(CacheCommands.CreatePopulateCache(options));
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs; bad usage exits with 2 (System.CommandLine's own default is 1).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        // With no command at all, show the help rather than an error.
+        var parseResult = Create().Parse(args.Length == 0 ? ["--help"] : args);
+        var configuration = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+            // serve drains in-flight calls on SIGTERM itself (StdioServerLifetime); other commands keep .NET's default.
+            ProcessTerminationTimeout = null,
+        };
+
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await configuration.Error.WriteLineAsync($"sigma-mcp: {parseError.Message}");
+            }
+
+            await configuration.Error.WriteLineAsync("Run 'sigma-mcp --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return await parseResult.InvokeAsync(configuration);
+    }
+}

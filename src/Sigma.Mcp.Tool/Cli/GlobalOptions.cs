@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Sigma.Mcp.Tool.Configuration;
+
+namespace Sigma.Mcp.Tool.Cli;
+
+/// <summary>Options every command accepts. Each one overrides the setting of the same meaning from the environment or <c>.env</c>.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> EnvFile { get; } = new("--env-file")
+    {
+        Description = "Read settings from this .env file instead of ./.env",
+        HelpName = "path",
+        Recursive = true,
+    };
+
+    public Option<bool> Sandbox { get; } = new("--sandbox")
+    {
+        Description = "Use the built-in simulated Sigma organization (no account or credentials needed; separate cache file)",
+        Recursive = true,
+    };
+
+    public Option<string?> BaseUrl { get; } = new("--base-url")
+    {
+        Description = "Sigma API host [env: SIGMA_BASE_URL; default: https://api.sigmacomputing.com]",
+        HelpName = "url",
+        Recursive = true,
+    };
+
+    public Option<string?> ClientId { get; } = new("--client-id")
+    {
+        Description = "Sigma API client id [env: SIGMA_CLIENT_ID]. The secret is read only from SIGMA_CLIENT_SECRET",
+        HelpName = "id",
+        Recursive = true,
+    };
+
+    public Option<string?> Cache { get; } = CreateCacheOption();
+
+    public Option<string?> CachePath { get; } = new("--cache-path")
+    {
+        Description = "LiteDB cache file [env: SIGMA_MCP_CACHE_PATH; default: ~/.local/share/sigma-mcp/cache.db]",
+        HelpName = "file",
+        Recursive = true,
+    };
+
+    public Option<string?> TableName { get; } = new("--table-name")
+    {
+        Description = "DynamoDB cache table [env: CACHE_TABLE_NAME; default: sigma-mcp-cache]",
+        HelpName = "name",
+        Recursive = true,
+    };
+
+    public Option<string?> LogLevel { get; } = new("--log-level")
+    {
+        Description = "Lowest level logged to stderr: trace, debug, information, warning, error [env: SIGMA_MCP_LOG_LEVEL]",
+        HelpName = "level",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [EnvFile, Sandbox, BaseUrl, ClientId, Cache, CachePath, TableName, LogLevel];
+
+    /// <summary>The options given on this command line, keyed by the setting each overrides.</summary>
+    public SettingsSources ToSources(ParseResult parseResult) => new()
+    {
+        EnvFile = parseResult.GetValue(EnvFile),
+        CommandLine = new Dictionary<string, string?>
+        {
+            [SettingNames.BaseUrl] = parseResult.GetValue(BaseUrl),
+            [SettingNames.ClientId] = parseResult.GetValue(ClientId),
+            [SettingNames.Cache] = parseResult.GetValue(Cache),
+            [SettingNames.CachePath] = parseResult.GetValue(CachePath),
+            [SettingNames.TableName] = parseResult.GetValue(TableName),
+            [SettingNames.LogLevel] = parseResult.GetValue(LogLevel),
+        },
+    };
+
+    private static Option<string?> CreateCacheOption()
+    {
+        var option = new Option<string?>("--cache")
+        {
+            Description = "Cache backend [env: SIGMA_MCP_CACHE, or USE_LOCAL_CACHE=true|false; default: litedb]",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("litedb", "dynamodb");
+        return option;
+    }
+}

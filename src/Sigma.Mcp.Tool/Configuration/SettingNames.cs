@@ -1,0 +1,24 @@
+namespace Sigma.Mcp.Tool.Configuration;
+
+/// <summary>
+/// The names of every setting, as environment variables, <c>.env</c> keys and configuration keys alike.
+/// The first five are the original TypeScript server's names and must keep working.
+/// </summary>
+internal static class SettingNames
+{
+    public const string BaseUrl = "SIGMA_BASE_URL";
+    public const string ClientId = "SIGMA_CLIENT_ID";
+    public const string ClientSecret = "SIGMA_CLIENT_SECRET";
+    public const string UseLocalCache = "USE_LOCAL_CACHE";
+    public const string TableName = "CACHE_TABLE_NAME";
+
+    public const string Cache = "SIGMA_MCP_CACHE";
+    public const string CachePath = "SIGMA_MCP_CACHE_PATH";
+    public const string LogLevel = "SIGMA_MCP_LOG_LEVEL";
+    public const string MaxConcurrency = "SIGMA_MCP_MAX_CONCURRENCY";
+
+    public const string AwsRegion = "AWS_REGION";
+    public const string AwsDefaultRegion = "AWS_DEFAULT_REGION";
+    public const string AwsProfile = "AWS_PROFILE";
+    public const string DynamoDbEndpoint = "AWS_ENDPOINT_URL_DYNAMODB";
+}

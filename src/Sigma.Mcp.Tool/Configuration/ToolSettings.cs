@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+
+namespace Sigma.Mcp.Tool.Configuration;
+
+/// <summary>Every setting of one invocation, validated. Built once by <see cref="SettingsLoader"/>.</summary>
+internal sealed class ToolSettings
+{
+    public required SigmaClientOptions Sigma { get; init; }
+
+    public required CacheOptions Cache { get; init; }
+
+    /// <summary>The lowest log level written to stderr.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>True when the organization is the built-in sandbox rather than a real Sigma.</summary>
+    public bool IsSandbox { get; init; }
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Sigma.Sandbox;
+
+namespace Sigma.Mcp.Tool.Demo;
+
+/// <summary>
+/// <c>sigma-mcp demo</c>: starts the sandbox organization, then the real <c>serve</c> process over stdio, connects an MCP
+/// client and does what an assistant would do, printing each request and a readable view of each result.
+/// </summary>
+internal sealed class DemoRunner(TextWriter output)
+{
+    private int _step;
+    private int _failed;
+
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var sandbox = await SigmaSandbox.StartAsync(cancellationToken: cancellationToken);
+        var cacheDirectory = Directory.CreateTempSubdirectory("sigma-mcp-demo-");
+        var serverLog = new List<string>();
+        try
+        {
+            output.WriteLine("sigma-mcp demo: an assistant's session against the sandbox organization");
+            output.WriteLine($"  sandbox  {sandbox.BaseUrl} (a simulated Sigma organization on loopback; no account needed)");
+            var (command, arguments) = SelfLauncher.Resolve("serve");
+            output.WriteLine($"  server   {Path.GetFileName(command)} {string.Join(' ', arguments.Select(Path.GetFileName))} (a child process, spoken to over stdio)");
+            output.WriteLine();
+
+            var transport = new StdioClientTransport(new StdioClientTransportOptions
+            {
+                Name = "sigma-mcp",
+                Command = command,
+                Arguments = arguments,
+                EnvironmentVariables = new Dictionary<string, string?>
+                {
+                    ["SIGMA_BASE_URL"] = sandbox.BaseUrl.ToString(),
+                    ["SIGMA_CLIENT_ID"] = sandbox.ClientId,
+                    ["SIGMA_CLIENT_SECRET"] = sandbox.ClientSecret,
+                    ["SIGMA_MCP_CACHE"] = "litedb",
+                    ["SIGMA_MCP_CACHE_PATH"] = Path.Combine(cacheDirectory.FullName, "cache.db"),
+                    ["SIGMA_MCP_LOG_LEVEL"] = "warning",
+                },
+                ShutdownTimeout = TimeSpan.FromSeconds(10),
+                StandardErrorLines = line => { lock (serverLog) { serverLog.Add(line); } },
+            });
+
+            var started = Stopwatch.GetTimestamp();
+            await using var client = await McpClient.CreateAsync(transport, new McpClientOptions
+            {
+                ClientInfo = new Implementation { Name = "sigma-mcp-demo", Version = ToolVersion.Current },
+            }, cancellationToken: cancellationToken);
+            Step("initialize", $"{client.ServerInfo?.Name} {client.ServerInfo?.Version}, protocol {client.NegotiatedProtocolVersion}, in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms", ok: true);
+
+            var tools = await client.ListToolsAsync(cancellationToken: cancellationToken);
+            Step("tools/list", $"{tools.Count} tool(s)", ok: tools.Count > 0);
+            foreach (var tool in tools)
+            {
+                output.WriteLine($"        {tool.Name,-18} {FirstSentence(tool.Description)}");
+            }
+
+            await HeartbeatAsync(client, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Step("session", $"failed: {ex.Message}", ok: false);
+        }
+        finally
+        {
+            cacheDirectory.Delete(recursive: true);
+        }
+
+        output.WriteLine();
+        if (_failed > 0)
+        {
+            output.WriteLine($"Demo failed: {_failed} of {_step} steps did not succeed. The server's stderr:");
+            lock (serverLog)
+            {
+                serverLog.ForEach(line => output.WriteLine($"  | {line}"));
+            }
+
+            return false;
+        }
+
+        output.WriteLine($"Demo finished: all {_step} steps succeeded. Next: add sigma-mcp to your MCP client (see README), or run 'sigma-mcp serve --sandbox'.");
+        return true;
+    }
+
+    private async Task HeartbeatAsync(McpClient client, CancellationToken cancellationToken)
+    {
+        output.WriteLine();
+        output.WriteLine("  → tools/call heartbeat {}");
+        var result = await client.CallToolAsync("heartbeat", cancellationToken: cancellationToken);
+        var report = result.StructuredContent;
+        var healthy = result.IsError != true && report?.GetProperty("status").GetString() == "healthy";
+        if (report is { } r)
+        {
+            var api = r.GetProperty("sigma_api");
+            var user = api.GetProperty("user_info");
+            output.WriteLine($"        status      {r.GetProperty("status").GetString()}");
+            output.WriteLine($"        sigma_api   connected={api.GetProperty("connected").GetBoolean()} in {api.GetProperty("response_time_ms").GetInt64()} ms, " +
+                $"user {(user.ValueKind == JsonValueKind.Object ? user.GetProperty("email").GetString() : "-")}, organization {api.GetProperty("organization_id")}");
+            var cache = r.GetProperty("document_cache");
+            output.WriteLine($"        cache       {cache.GetProperty("backend").GetString()} ({cache.GetProperty("state").GetString()})");
+        }
+
+        Step("heartbeat", healthy ? "healthy" : "unhealthy", healthy);
+    }
+
+    private void Step(string name, string outcome, bool ok)
+    {
+        _step++;
+        if (!ok)
+        {
+            _failed++;
+        }
+
+        output.WriteLine($"[{_step}] {name,-12} {(ok ? "ok" : "FAILED")}  {outcome}");
+    }
+
+    private static string FirstSentence(string? text)
+    {
+        var line = (text ?? "").Trim().Split('\n')[0].Trim();
+        var end = line.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? line[..(end + 1)] : line;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Sigma.Mcp.Tool.Demo;
+
+/// <summary>How to start this same tool as a child process, whether it runs as an apphost, a tool shim or <c>dotnet sigma-mcp.dll</c>.</summary>
+internal static class SelfLauncher
+{
+    public static (string Command, IList<string> Arguments) Resolve(params string[] arguments)
+    {
+        var processPath = Environment.ProcessPath ?? "dotnet";
+        var isDotnetHost = Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
+        return isDotnetHost
+            ? (processPath, [typeof(SelfLauncher).Assembly.Location, .. arguments])
+            : (processPath, arguments);
+    }
+}

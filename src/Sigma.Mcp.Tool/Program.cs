@@ -1,0 +1,3 @@
+using Sigma.Mcp.Tool.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,109 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.SigmaApi.Models;
+
+namespace Sigma.Mcp.Tool.SigmaApi.Auth;
+
+/// <summary>
+/// Holds the client-credentials access token: fetched on first use, reused until shortly before it expires,
+/// renewed by exactly one caller however many are waiting, and never requested more than once a second
+/// (Sigma's published limit on <c>/v2/auth/token</c>). Thread-safe.
+/// </summary>
+internal sealed partial class SigmaTokenProvider(
+    IHttpClientFactory httpClientFactory,
+    IOptions<SigmaClientOptions> options,
+    TimeProvider time,
+    ILogger<SigmaTokenProvider> logger) : IDisposable
+{
+    public const string HttpClientName = "sigma-auth";
+    private const string TokenPath = "/v2/auth/token";
+    private static readonly TimeSpan s_minimumInterval = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim _renewal = new(1, 1);
+    private volatile AccessToken? _current;
+    private DateTimeOffset _lastRequestAt = DateTimeOffset.MinValue;
+
+    /// <summary>A token valid now. Waits for a renewal in progress rather than starting a second one.</summary>
+    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is { } token && !token.NeedsRenewal(time.GetUtcNow()))
+        {
+            return token.Value;
+        }
+
+        await _renewal.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current is { } fresh && !fresh.NeedsRenewal(time.GetUtcNow()))
+            {
+                return fresh.Value;
+            }
+
+            var renewed = await RequestTokenAsync(cancellationToken);
+            _current = renewed;
+            return renewed.Value;
+        }
+        finally
+        {
+            _renewal.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sigma refused <paramref name="rejected"/> (401): forget it so that the next caller renews. A token that
+    /// was already replaced is left alone, so fifty callers refused at once still cause one renewal.
+    /// </summary>
+    public void Invalidate(string rejected)
+    {
+        if (_current is { } token && token.Value == rejected)
+        {
+            _current = null;
+        }
+    }
+
+    public void Dispose() => _renewal.Dispose();
+
+    private async Task<AccessToken> RequestTokenAsync(CancellationToken cancellationToken)
+    {
+        var wait = _lastRequestAt + s_minimumInterval - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+
+        _lastRequestAt = time.GetUtcNow();
+        var settings = options.Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = settings.ClientId,
+            ["client_secret"] = settings.ClientSecret,
+        });
+
+        var http = httpClientFactory.CreateClient(HttpClientName);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.PostAsync(new Uri(settings.BaseUrl, TokenPath), form, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw SigmaResponses.NoResponse(HttpMethod.Post, TokenPath, ex);
+        }
+
+        using (response)
+        {
+            await SigmaResponses.EnsureSuccessAsync(response, cancellationToken);
+            var body = await response.Content.ReadFromJsonAsync(SigmaJsonContext.Default.TokenResponse, cancellationToken)
+                ?? throw new SigmaApiException(response.StatusCode, "invalid_response", "The token response was empty.", null, "POST", TokenPath);
+            var token = new AccessToken(body.AccessToken, time.GetUtcNow(), TimeSpan.FromSeconds(Math.Max(1, body.ExpiresIn)));
+            LogTokenRenewed(logger, body.ExpiresIn);
+            return token;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sigma access token renewed; valid for {ExpiresInSeconds} s")]
+    private static partial void LogTokenRenewed(ILogger logger, int expiresInSeconds);
+}

@@ -1,0 +1,81 @@
+namespace Sigma.Sandbox;
+
+/// <summary>
+/// What the sandbox was asked, for assertions. Thread-safe. It never holds a header, a body or a secret:
+/// only method, path, a redacted query string and the status.
+/// </summary>
+public sealed class SandboxRequestLog
+{
+    private const string TokenPath = "/v2/auth/token";
+    private readonly Lock _gate = new();
+    private readonly List<SandboxRequest> _requests = [];
+
+    internal SandboxRequestLog()
+    {
+    }
+
+    /// <summary>Requests recorded since start or the last <see cref="Clear"/>, token requests included.</summary>
+    public int Total
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _requests.Count;
+            }
+        }
+    }
+
+    /// <summary>Requests to <c>/v2/auth/token</c>.</summary>
+    public int TokenRequests => Count(r => string.Equals(r.Path, TokenPath, StringComparison.Ordinal));
+
+    /// <summary>Requests whose path contains <paramref name="pathContains"/> (ordinal, case-insensitive).</summary>
+    public int Count(string pathContains)
+    {
+        ArgumentNullException.ThrowIfNull(pathContains);
+        return Count(r => r.Path.Contains(pathContains, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Requests with this HTTP method whose path contains <paramref name="pathContains"/>.</summary>
+    public int Count(string method, string pathContains)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(pathContains);
+        return Count(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
+            && r.Path.Contains(pathContains, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A copy of the log, oldest first.</summary>
+    public IReadOnlyList<SandboxRequest> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _requests];
+        }
+    }
+
+    /// <summary>Forgets everything recorded so far.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _requests.Clear();
+        }
+    }
+
+    internal void Record(SandboxRequest request)
+    {
+        lock (_gate)
+        {
+            _requests.Add(request);
+        }
+    }
+
+    private int Count(Func<SandboxRequest, bool> predicate)
+    {
+        lock (_gate)
+        {
+            return _requests.Count(predicate);
+        }
+    }
+}
