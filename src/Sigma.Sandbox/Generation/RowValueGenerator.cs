@@ -1,0 +1,76 @@
+using System.Globalization;
+using Sigma.Sandbox.Model;
+
+namespace Sigma.Sandbox.Generation;
+
+/// <summary>
+/// Values of exported rows, computed from (element, column, row index) alone so that any window
+/// (<c>offset</c>/<c>rowLimit</c>) of a 50,000-row export is produced without building the rows before it.
+/// </summary>
+internal sealed class RowValueGenerator
+{
+    private static readonly DateOnly s_firstDate = new(2024, 1, 1);
+    private static readonly string[] s_regions = ["North America", "EMEA", "APAC", "LATAM"];
+    private static readonly string[] s_segments = ["Enterprise", "Mid-Market", "SMB"];
+    private static readonly string[] s_categories = ["Hardware", "Software", "Services", "Accessories", "Subscriptions"];
+    private static readonly string[] s_customers =
+    [
+        "Acme Corp", "Globex", "Initech", "Umbrella Co", "Hooli", "Smith, Jones & Co", "Vandelay Industries",
+        "Wonka Industries", "Soylent", "Cyberdyne Systems", "Massive Dynamic", "Pied Piper",
+    ];
+
+    private readonly ColumnKind[] _kinds;
+    private readonly ulong[] _salts;
+
+    public RowValueGenerator(string elementId, IReadOnlyList<SandboxColumn> columns)
+    {
+        _kinds = [.. columns.Select(c => Classify(c.Label, c.Type))];
+        _salts = [.. columns.Select(c => DeterministicRandom.Hash(elementId + "/" + c.Label))];
+    }
+
+    private enum ColumnKind
+    {
+        Text, Number, Integer, Ratio, Date, Region, Segment, Category, Customer, CustomerId, OrderId,
+    }
+
+    public CellValue Value(int column, long row)
+    {
+        ulong h = Mix(_salts[column] ^ (ulong)row);
+        return _kinds[column] switch
+        {
+            ColumnKind.Date => CellValue.OfText(s_firstDate.AddDays((int)(h % 730)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ColumnKind.Region => CellValue.OfText(s_regions[h % (ulong)s_regions.Length]),
+            ColumnKind.Segment => CellValue.OfText(s_segments[h % (ulong)s_segments.Length]),
+            ColumnKind.Category => CellValue.OfText(s_categories[h % (ulong)s_categories.Length]),
+            ColumnKind.Customer => CellValue.OfText(s_customers[h % (ulong)s_customers.Length]),
+            ColumnKind.CustomerId => CellValue.OfText(string.Create(CultureInfo.InvariantCulture, $"C-{h % 50_000:D6}")),
+            ColumnKind.OrderId => CellValue.OfText(string.Create(CultureInfo.InvariantCulture, $"ORD-{row + 100_000:D7}")),
+            ColumnKind.Integer => CellValue.OfNumber(h % 500),
+            ColumnKind.Ratio => CellValue.OfNumber(Math.Round((h % 10_000) / 10_000m, 4)),
+            ColumnKind.Number => CellValue.OfNumber((h % 10_000_000) / 100m),
+            _ => CellValue.OfText(string.Create(CultureInfo.InvariantCulture, $"Value {h % 24 + 1}")),
+        };
+    }
+
+    private static ColumnKind Classify(string label, string type) => label switch
+    {
+        "Region" => ColumnKind.Region,
+        "Segment" => ColumnKind.Segment,
+        "Product Category" => ColumnKind.Category,
+        "Customer Name" => ColumnKind.Customer,
+        "Customer Id" => ColumnKind.CustomerId,
+        "Order Id" => ColumnKind.OrderId,
+        _ when type == "datetime" => ColumnKind.Date,
+        _ when type != "number" => ColumnKind.Text,
+        _ when label.Contains('%', StringComparison.Ordinal) || label.EndsWith("Rate", StringComparison.Ordinal) => ColumnKind.Ratio,
+        _ when label.Contains("Count", StringComparison.Ordinal) || label is "Quantity" or "Headcount" => ColumnKind.Integer,
+        _ => ColumnKind.Number,
+    };
+
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+// Drives an MCP server over stdio with the official TypeScript client, as Claude Desktop and VS Code do, and checks
+// what those clients rely on. Unlike the C# client, this one validates every tool result's structuredContent against
+// the tool's outputSchema and throws on a mismatch: that validation is the point of this script.
+//
+// Usage: node mcp-client-check.mjs <command> [args...]
+//   e.g. node mcp-client-check.mjs dotnet path/to/sigma-mcp.dll serve --sandbox
+// The server inherits this process's whole environment (the caller isolates it).
+// Prints one JSON line on stdout: {"ok":..,"protocolVersion":..,"server":..,"tools":[..],"checks":[{name,ok,detail}..]}
+// plus, on failure, "stderrTail" (the server's last stderr lines). Exits 0 only if every check passed.
+// MCP_CHECK_TIMEOUT_MS (default 30000) bounds each request.
+
+import process from 'node:process';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+
+const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'];
+const STDERR_TAIL_LINES = 40;
+const STDERR_KEEP_CHARS = 256 * 1024;
+const requestTimeoutMs = Number(process.env.MCP_CHECK_TIMEOUT_MS) > 0 ? Number(process.env.MCP_CHECK_TIMEOUT_MS) : 30_000;
+
+const [command, ...args] = process.argv.slice(2);
+if (!command) {
+    process.stderr.write('usage: node mcp-client-check.mjs <command> [args...]   (the command that starts the MCP server on stdio)\n');
+    process.exit(2);
+}
+
+const checks = [];
+const summary = { ok: false, protocolVersion: null, server: null, tools: [], checks };
+
+/** Records one check; `detail` says what was seen, so that a failure explains itself. */
+function check(name, ok, detail) {
+    checks.push({ name, ok: Boolean(ok), detail: detail ?? null });
+    return Boolean(ok);
+}
+
+function describeError(error) {
+    if (error && typeof error === 'object') {
+        const code = 'code' in error ? ` (code ${error.code})` : '';
+        const data = 'data' in error && error.data !== undefined ? ` data: ${JSON.stringify(error.data)}` : '';
+        return `${error.name ?? 'Error'}${code}: ${error.message}${data}`;
+    }
+    return String(error);
+}
+
+/** The SDK's own client-side validation errors: the server answered, but with a result that breaks its contract. */
+function isClientValidationError(error) {
+    const message = String(error?.message ?? '');
+    return /Structured content does not match|Failed to validate structured content|has an output schema but did not return structured content/.test(message)
+        || /invalid_type|invalid_union|Invalid input/i.test(message); // zod rejecting the result's shape
+}
+
+function isPlainObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+let stderrText = '';
+const transport = new StdioClientTransport({
+    command,
+    args,
+    env: Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined)),
+    stderr: 'pipe',
+});
+// Keep the server's stderr: forwarded to ours as it comes, and its tail in the summary on failure.
+transport.stderr?.on('data', chunk => {
+    process.stderr.write(chunk);
+    stderrText += chunk.toString('utf8');
+    if (stderrText.length > STDERR_KEEP_CHARS) {
+        stderrText = stderrText.slice(-STDERR_KEEP_CHARS);
+    }
+});
+// The client hands the negotiated version to transports that want it (HTTP ones); stdio does not, so catch it here.
+transport.setProtocolVersion = version => {
+    summary.protocolVersion = version;
+};
+let transportError = null;
+let transportClosed = false;
+
+const client = new Client({ name: 'sigma-mcp-node-check', version: '1.0.0' }, { capabilities: {} });
+client.onerror = error => {
+    transportError ??= describeError(error);
+};
+client.onclose = () => {
+    transportClosed = true;
+};
+const requestOptions = { timeout: requestTimeoutMs };
+
+async function listToolsStillAnswers(name) {
+    try {
+        const { tools } = await client.listTools(undefined, requestOptions);
+        return check(name, Array.isArray(tools) && tools.length > 0, `tools/list answered with ${tools.length} tool(s)`);
+    } catch (error) {
+        return check(name, false, `tools/list failed: ${describeError(error)}`);
+    }
+}
+
+async function run() {
+    // 1. initialize (+ notifications/initialized), exactly as Claude Desktop starts a session.
+    try {
+        await client.connect(transport, requestOptions);
+    } catch (error) {
+        check('initialize', false, `connect failed: ${describeError(error)}`);
+        return;
+    }
+    summary.server = client.getServerVersion() ?? null;
+    check('initialize', summary.protocolVersion !== null && summary.server?.name,
+        { protocolVersion: summary.protocolVersion, serverInfo: summary.server, capabilities: client.getServerCapabilities() });
+
+    // 2. tools/list: every tool carries what clients show and use to decide about confirmation prompts.
+    let tools;
+    try {
+        ({ tools } = await client.listTools(undefined, requestOptions));
+    } catch (error) {
+        check('tools/list', false, describeError(error));
+        return;
+    }
+    summary.tools = tools.map(tool => tool.name);
+    check('tools/list', tools.length > 0, `${tools.length} tool(s)`);
+    for (const tool of tools) {
+        const problems = [];
+        if (typeof tool.title !== 'string' || tool.title.trim() === '') {
+            problems.push('no title');
+        }
+        if (!isPlainObject(tool.annotations)) {
+            problems.push('no annotations');
+        } else {
+            for (const hint of HINTS) {
+                if (typeof tool.annotations[hint] !== 'boolean') {
+                    problems.push(`annotations.${hint} is ${JSON.stringify(tool.annotations[hint]) ?? 'missing'}`);
+                }
+            }
+        }
+        if (tool.inputSchema?.type !== 'object') {
+            problems.push(`inputSchema.type is ${JSON.stringify(tool.inputSchema?.type) ?? 'missing'}`);
+        }
+        check(`tool ${tool.name}: metadata`, problems.length === 0,
+            problems.length === 0 ? { title: tool.title, annotations: tool.annotations } : problems.join('; '));
+    }
+
+    // 3. heartbeat {}: callTool validates structuredContent against outputSchema (it knows the schema from tools/list).
+    const heartbeatListed = summary.tools.includes('heartbeat');
+    check('heartbeat: listed', heartbeatListed, summary.tools);
+    if (heartbeatListed) {
+        try {
+            const result = await client.callTool({ name: 'heartbeat', arguments: {} }, undefined, requestOptions);
+            const content = result.structuredContent;
+            check('heartbeat: structuredContent matches outputSchema', isPlainObject(content) && !result.isError,
+                isPlainObject(content) ? 'validated by the SDK client' : `isError=${result.isError}; content: ${JSON.stringify(result.content)}`);
+            check('heartbeat: status is healthy', content?.status === 'healthy',
+                content?.status === 'healthy' ? 'healthy' : { status: content?.status, error: content?.error, next_step: content?.next_step });
+            check('heartbeat: sigma_api.user_info is an object', isPlainObject(content?.sigma_api?.user_info),
+                content?.sigma_api?.user_info ?? null);
+        } catch (error) {
+            check('heartbeat: structuredContent matches outputSchema', false, describeError(error));
+        }
+    }
+
+    // 4. An unknown tool is an error (a JSON-RPC error or an isError result), and the server keeps serving.
+    try {
+        const result = await client.callTool({ name: 'no_such_tool_for_sure', arguments: {} }, undefined, requestOptions);
+        check('unknown tool: error', result.isError === true, `got a result: ${JSON.stringify(result)}`);
+    } catch (error) {
+        const isProtocolError = typeof error?.code === 'number' && !isClientValidationError(error) && !transportClosed;
+        check('unknown tool: error', isProtocolError, describeError(error));
+    }
+    await listToolsStillAnswers('unknown tool: server still answers tools/list');
+
+    // 5. heartbeat with an argument it does not declare: any answer (result or error) is fine, as long as the result
+    //    still matches the output schema and the server keeps serving.
+    if (heartbeatListed) {
+        try {
+            const result = await client.callTool({ name: 'heartbeat', arguments: { unexpected: 1 } }, undefined, requestOptions);
+            check('heartbeat with a bogus argument: answered', true,
+                { isError: result.isError ?? false, status: result.structuredContent?.status ?? null });
+        } catch (error) {
+            const answered = typeof error?.code === 'number' && !isClientValidationError(error) && !transportClosed
+                && !/timed out|Connection closed/i.test(String(error?.message));
+            check('heartbeat with a bogus argument: answered', answered, describeError(error));
+        }
+        await listToolsStillAnswers('heartbeat with a bogus argument: server still answers tools/list');
+    }
+
+    check('transport: no errors, still open', transportError === null && !transportClosed,
+        transportError ?? (transportClosed ? 'the server closed the connection' : 'ok'));
+}
+
+try {
+    await run();
+} catch (error) {
+    check('script', false, `unexpected: ${describeError(error)}\n${error?.stack ?? ''}`);
+} finally {
+    try {
+        await client.close();
+    } catch {
+        // The summary says what went wrong; closing is best effort.
+    }
+}
+
+summary.ok = checks.length > 0 && checks.every(c => c.ok);
+if (!summary.ok) {
+    summary.stderrTail = stderrText.split(/\r?\n/).filter(line => line.length > 0).slice(-STDERR_TAIL_LINES);
+}
+process.stdout.write(`${JSON.stringify(summary)}\n`, () => process.exit(summary.ok ? 0 : 1));
