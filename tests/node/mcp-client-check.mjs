@@ -13,6 +13,7 @@
 import process from 'node:process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 
 const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'];
 const STDERR_TAIL_LINES = 40;
@@ -45,9 +46,17 @@ function describeError(error) {
 
 /** The SDK's own client-side validation errors: the server answered, but with a result that breaks its contract. */
 function isClientValidationError(error) {
-    const message = String(error?.message ?? '');
-    return /Structured content does not match|Failed to validate structured content|has an output schema but did not return structured content/.test(message)
-        || /invalid_type|invalid_union|Invalid input/i.test(message); // zod rejecting the result's shape
+    return /Structured content does not match|Failed to validate structured content|has an output schema but did not return structured content/
+        .test(String(error?.message ?? ''));
+}
+
+/** A JSON-RPC error response from the server (not a timeout, a closed connection or a client-side rejection). */
+function isServerErrorResponse(error) {
+    return error instanceof McpError
+        && error.code !== ErrorCode.ConnectionClosed
+        && error.code !== ErrorCode.RequestTimeout
+        && !isClientValidationError(error)
+        && !transportClosed;
 }
 
 function isPlainObject(value) {
@@ -160,8 +169,7 @@ async function run() {
         const result = await client.callTool({ name: 'no_such_tool_for_sure', arguments: {} }, undefined, requestOptions);
         check('unknown tool: error', result.isError === true, `got a result: ${JSON.stringify(result)}`);
     } catch (error) {
-        const isProtocolError = typeof error?.code === 'number' && !isClientValidationError(error) && !transportClosed;
-        check('unknown tool: error', isProtocolError, describeError(error));
+        check('unknown tool: error', isServerErrorResponse(error), describeError(error));
     }
     await listToolsStillAnswers('unknown tool: server still answers tools/list');
 
@@ -173,9 +181,7 @@ async function run() {
             check('heartbeat with a bogus argument: answered', true,
                 { isError: result.isError ?? false, status: result.structuredContent?.status ?? null });
         } catch (error) {
-            const answered = typeof error?.code === 'number' && !isClientValidationError(error) && !transportClosed
-                && !/timed out|Connection closed/i.test(String(error?.message));
-            check('heartbeat with a bogus argument: answered', answered, describeError(error));
+            check('heartbeat with a bogus argument: answered', isServerErrorResponse(error), describeError(error));
         }
         await listToolsStillAnswers('heartbeat with a bogus argument: server still answers tools/list');
     }

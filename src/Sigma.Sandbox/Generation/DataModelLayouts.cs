@@ -50,6 +50,6 @@ internal static class DataModelLayouts
         var source = new SandboxSource("table", table.InodeId, table.Name, ConnectionId: table.ConnectionId);
         return ElementFactory.Data(
             new ElementShape(elementId, name, "table", null, null), labels, source, SqlText.FromTable(table), null,
-            context.Options.ExportRowsPerElement) with { Source = source };
+            context.Options.ExportRowsPerElement);
     }
 }

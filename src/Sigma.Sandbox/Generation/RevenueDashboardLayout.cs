@@ -27,7 +27,7 @@ internal static class RevenueDashboardLayout
             OrderLineColumns, modelSource, SqlText.FromElement(modelOrderLines), null, context.Options.LargeElementRows);
         SandboxElement byRegion = ElementFactory.Data(
             new(SandboxWellKnown.RevenueByRegionElementId, SandboxWellKnown.RevenueByRegionElementName, "visualization", "bar", Overview),
-            ["Region", "Net Revenue", "Quantity"], modelSource, SqlText.FromElement(orderLines), orderLines, 4);
+            ["Region", "Net Revenue", "Quantity"], modelSource, SqlText.FromElement(orderLines), orderLines, context.Options.ExportRowsPerElement);
         SandboxElement bySegment = ElementFactory.Data(
             new(SandboxWellKnown.RevenueBySegmentElementId, "Revenue by Segment", "pivot-table", null, Details),
             ["Segment", "Region", "Net Revenue"], tableSource, SqlText.FromTable(table), null, context.Options.ExportRowsPerElement);
