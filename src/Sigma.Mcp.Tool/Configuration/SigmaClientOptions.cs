@@ -1,7 +1,7 @@
 namespace Sigma.Mcp.Tool.Configuration;
 
 /// <summary>How to reach one Sigma organization's REST API.</summary>
-internal sealed class SigmaClientOptions
+internal sealed record SigmaClientOptions
 {
     /// <summary>The regional API host, normalised to have no <c>/v2</c> and no trailing slash. Default <c>https://api.sigmacomputing.com</c>.</summary>
     public Uri BaseUrl { get; init; } = new(SigmaBaseUrl.Default);
@@ -14,6 +14,18 @@ internal sealed class SigmaClientOptions
 
     /// <summary>Most requests in flight to Sigma at once from this process. Default 8.</summary>
     public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>Retries of a request that met a 429, 502, 503, 504 or a network error. Default 6.</summary>
+    public int MaxRetries { get; init; } = 6;
+
+    /// <summary>The first retry's back-off (doubling, jittered) when Sigma sends no <c>Retry-After</c>. Default 1 s.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest one attempt may take to get response headers. Default 60 s.</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The longest one request may take, retries included. Default 5 min.</summary>
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Shown in diagnostics instead of the secret.</summary>
     public override string ToString() => $"{BaseUrl} (client id {ClientId}, secret {(ClientSecret.Length > 0 ? "set" : "not set")})";

@@ -1,16 +1,26 @@
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Sigma.Mcp.Tool.SigmaApi.Models;
+using Sigma.Mcp.Tool.SigmaApi.Paging;
 
 namespace Sigma.Mcp.Tool.SigmaApi;
 
 /// <summary>
-/// Sigma's REST API v2, typed. Authentication is added by <see cref="Auth.SigmaAuthenticationHandler"/> in the
-/// HTTP pipeline; every failure surfaces as <see cref="SigmaApiException"/>. Thread-safe; split into partial files by area.
+/// Sigma's REST API v2, typed. Authentication, retries, timeouts and concurrency limits live in the HTTP pipeline
+/// (see <c>AddSigmaClient</c>); every failure surfaces as <see cref="SigmaApiException"/>.
+/// Lists stream as <see cref="IAsyncEnumerable{T}"/> and never lose a page. Thread-safe; split into partial files by area.
 /// </summary>
 internal sealed partial class SigmaClient(HttpClient http)
 {
+    /// <summary>The largest page Sigma serves.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>A list longer than this many pages is taken to be a paging bug, not data.</summary>
+    private const int MaxPages = 100_000;
+
     /// <summary>The API host this client talks to.</summary>
     public Uri? BaseUrl => http.BaseAddress;
 
@@ -18,9 +28,69 @@ internal sealed partial class SigmaClient(HttpClient http)
     public Task<WhoAmI> GetWhoAmIAsync(CancellationToken cancellationToken = default) =>
         GetAsync("v2/whoami", SigmaJsonContext.Default.WhoAmI, cancellationToken);
 
-    private async Task<T> GetAsync<T>(string relativePath, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every entry of a list, page after page, in order. Stops at the last page, on an empty page, or with an error
+    /// when Sigma repeats a page token (which would otherwise loop forever).
+    /// </summary>
+    private async IAsyncEnumerable<T> ListAsync<T>(
+        string path,
+        JsonTypeInfo<T> entryType,
+        PagingStyle style = PagingStyle.PageLimit,
+        int pageSize = MaxPageSize,
+        IEnumerable<(string Name, string? Value)>? query = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var response = await SendAsync(HttpMethod.Get, relativePath, content: null, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var (sizeName, tokenName) = style == PagingStyle.PageLimit ? ("limit", "page") : ("pageSize", "pageToken");
+        var seenTokens = new HashSet<string>(StringComparer.Ordinal);
+        string? token = null;
+        for (var pageNumber = 1; ; pageNumber++)
+        {
+            var url = Url(path, [.. query ?? [], (sizeName, pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)), (tokenName, token)]);
+            var page = await GetPageAsync(url, entryType, cancellationToken);
+            foreach (var entry in page.Entries)
+            {
+                yield return entry;
+            }
+
+            if (page.NextToken is null || page.Entries.Count == 0)
+            {
+                yield break;
+            }
+
+            if (!seenTokens.Add(page.NextToken) || pageNumber >= MaxPages)
+            {
+                throw new SigmaApiException(System.Net.HttpStatusCode.OK, "repeated_page_token",
+                    $"Sigma returned the page token '{page.NextToken}' a second time after {pageNumber} pages; the listing stopped instead of looping.",
+                    null, "GET", "/" + path);
+            }
+
+            token = page.NextToken;
+        }
+    }
+
+    private async Task<SigmaPage<T>> GetPageAsync<T>(string url, JsonTypeInfo<T> entryType, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, url, content: null, cancellationToken);
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return await SigmaPageReader.ReadAsync(body, entryType, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidResponse(response, $"a list that could not be read ({ex.Message})");
+        }
+    }
+
+    private async Task<T> GetAsync<T>(string relativeUrl, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, relativeUrl, content: null, cancellationToken);
+        return await ReadJsonAsync(response, typeInfo, cancellationToken);
+    }
+
+    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
         try
         {
             return await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken)
@@ -32,17 +102,19 @@ internal sealed partial class SigmaClient(HttpClient http)
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativePath, HttpContent? content, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, HttpContent? content, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, relativePath) { Content = content };
+        using var request = new HttpRequestMessage(method, relativeUrl) { Content = content };
         HttpResponseMessage response;
         try
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            || ex.GetType().Name == "TimeoutRejectedException")
         {
-            throw SigmaResponses.NoResponse(method, "/" + relativePath.Split('?')[0], ex);
+            throw SigmaResponses.NoResponse(method, "/" + relativeUrl.Split('?')[0], ex);
         }
 
         try
@@ -56,6 +128,27 @@ internal sealed partial class SigmaClient(HttpClient http)
             throw;
         }
     }
+
+    /// <summary>A relative URL with escaped path segments' query; parameters with a null value are left out.</summary>
+    private static string Url(string path, IEnumerable<(string Name, string? Value)> query)
+    {
+        var url = new StringBuilder(path);
+        var separator = '?';
+        foreach (var (name, value) in query)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            url.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
+            separator = '&';
+        }
+
+        return url.ToString();
+    }
+
+    private static string Segment(string value) => Uri.EscapeDataString(value);
 
     private static SigmaApiException InvalidResponse(HttpResponseMessage response, string what) =>
         new(response.StatusCode, "invalid_response", $"Sigma answered with {what}.", null,
