@@ -71,9 +71,10 @@ const transport = new StdioClientTransport({
     stderr: 'pipe',
 });
 // Keep the server's stderr: forwarded to ours as it comes, and its tail in the summary on failure.
+transport.stderr?.setEncoding('utf8');
 transport.stderr?.on('data', chunk => {
     process.stderr.write(chunk);
-    stderrText += chunk.toString('utf8');
+    stderrText += chunk;
     if (stderrText.length > STDERR_KEEP_CHARS) {
         stderrText = stderrText.slice(-STDERR_KEEP_CHARS);
     }

@@ -10,7 +10,7 @@ namespace Sigma.Mcp.Tool.Tests.Fixtures;
 /// <summary>The tool's own service graph (the one every command runs), pointed at a sandbox.</summary>
 internal static class ToolServices
 {
-    public static ToolSettings SettingsFor(SigmaSandbox sandbox, string? clientSecret = null) =>
+    public static ToolSettings SettingsFor(SigmaSandbox sandbox, string? clientSecret = null, LogLevel logLevel = LogLevel.Warning) =>
         SettingsLoader.Validate(
             new Dictionary<string, string>(SandboxSettings.For(sandbox, clientSecret)!)
             {
@@ -18,17 +18,37 @@ internal static class ToolServices
             },
             requireCredentials: true,
             isSandbox: false,
-            LogLevel.Warning);
+            logLevel);
 
-    public static IHost Build(SigmaSandbox sandbox, string? clientSecret = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
+    /// <param name="sigma">Adjusts the client's options (e.g. short retry delays).</param>
+    /// <param name="logs">Receives every log line, at every level.</param>
+    public static IHost Build(
+        SigmaSandbox sandbox,
+        string? clientSecret = null,
+        TimeProvider? time = null,
+        Func<SigmaClientOptions, SigmaClientOptions>? sigma = null,
+        ILoggerProvider? logs = null)
     {
-        var builder = ToolHost.CreateBuilder(SettingsFor(sandbox, clientSecret));
+        var settings = SettingsFor(sandbox, clientSecret, logs is null ? LogLevel.Warning : LogLevel.Trace);
+        if (sigma is not null)
+        {
+            settings = new ToolSettings { Sigma = sigma(settings.Sigma), Cache = settings.Cache, LogLevel = settings.LogLevel };
+        }
+
+        var builder = ToolHost.CreateBuilder(settings);
         if (time is not null)
         {
             builder.Services.AddSingleton(time);
         }
 
-        configure?.Invoke(builder.Services);
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         return builder.Build();
     }
+
+    /// <summary>Retries fast enough for tests; everything else as shipped.</summary>
+    public static SigmaClientOptions FastRetries(SigmaClientOptions options) => options with { RetryBaseDelay = TimeSpan.FromMilliseconds(20) };
 }
