@@ -53,7 +53,11 @@ public sealed class SandboxFault
     /// <summary>504 Gateway Timeout.</summary>
     public static SandboxFault GatewayTimeout() => new(FaultKind.Respond, 504, "gateway_timeout", "Gateway timeout");
 
-    /// <summary>Aborts the connection without any response.</summary>
+    /// <summary>
+    /// Resets the connection without any response. Note that .NET's <c>SocketsHttpHandler</c> silently re-sends a request
+    /// up to three times when the connection closes before any response byte, so with <see cref="HttpClient"/> only the
+    /// fourth consecutive drop surfaces as an <see cref="HttpRequestException"/> (use <c>FailNext(4, …)</c> or more).
+    /// </summary>
     public static SandboxFault DropConnection() => new(FaultKind.Drop, 0, string.Empty, "Connection dropped");
 
     /// <summary>Any error status with a Sigma error body.</summary>

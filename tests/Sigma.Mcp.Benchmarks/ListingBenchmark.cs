@@ -34,7 +34,7 @@ internal static class ListingBenchmark
 
             foreach (var concurrency in new[] { 1, 8 })
             {
-                var ids = sandbox.Data.Workbooks.Take(latency == 0 ? Documents : 1000).Select(w => w.WorkbookId).ToList();
+                var ids = sandbox.Data.Workbooks.Take(latency == 0 ? Documents : 1000).Select(w => w.Id).ToList();
                 await MeasureAsync(sandbox, $"list the pages of {ids.Count:N0} workbooks", latency, concurrency, async sigma =>
                 {
                     await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (id, ct) =>

@@ -59,7 +59,7 @@ internal sealed class SigmaApiException : Exception
             "Check SIGMA_CLIENT_ID and SIGMA_CLIENT_SECRET, and that SIGMA_BASE_URL is your organization's regional API host (credentials only work on their own region).",
         HttpStatusCode.Unauthorized => "The access token was refused; check the credentials and that SIGMA_BASE_URL is your organization's regional API host.",
         HttpStatusCode.Forbidden => "The API credentials' user lacks access to this; ask a Sigma admin to grant it or use credentials of a user who has it.",
-        HttpStatusCode.NotFound => "Check the id, and that SIGMA_BASE_URL is your organization's regional API host.",
+        HttpStatusCode.NotFound => "The id may be wrong, or SIGMA_BASE_URL may be the wrong regional host for your organization (a wrong regional host also answers 404).",
         HttpStatusCode.TooManyRequests => "Sigma is rate limiting; wait a minute and retry, or lower SIGMA_MCP_MAX_CONCURRENCY.",
         >= HttpStatusCode.InternalServerError => "Sigma had a server error; retry later.",
         null => "Check the network and SIGMA_BASE_URL.",

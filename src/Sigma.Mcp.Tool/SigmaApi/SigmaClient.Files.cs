@@ -14,9 +14,13 @@ internal sealed partial class SigmaClient
         ListAsync("v2/files", SigmaJsonContext.Default.SigmaFile, PagingStyle.PageLimit, pageSize,
             [("typeFilters", typeFilter), ("parentId", parentId)], cancellationToken);
 
-    /// <summary><c>GET /v2/members</c>. Always sends <c>limit</c>: without it the API answers a bare array.</summary>
+    /// <summary>
+    /// <c>GET /v2/members</c>, archived and inactive members included (they still own documents). Always sends
+    /// <c>limit</c>: without it the API answers a bare array.
+    /// </summary>
     public IAsyncEnumerable<Member> ListMembersAsync(int pageSize = MaxPageSize, CancellationToken cancellationToken = default) =>
-        ListAsync("v2/members", SigmaJsonContext.Default.Member, PagingStyle.PageLimit, pageSize, cancellationToken: cancellationToken);
+        ListAsync("v2/members", SigmaJsonContext.Default.Member, PagingStyle.PageLimit, pageSize,
+            [("includeArchived", "true"), ("includeInactive", "true")], cancellationToken);
 
     /// <summary><c>GET /v2/teams</c>.</summary>
     public IAsyncEnumerable<Team> ListTeamsAsync(int pageSize = MaxPageSize, CancellationToken cancellationToken = default) =>

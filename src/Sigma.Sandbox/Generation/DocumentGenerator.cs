@@ -13,8 +13,7 @@ internal sealed class DocumentGenerator(
     IReadOnlyList<SandboxVersionTag> versionTags,
     ISet<string> reservedNames)
 {
-    private static readonly string[] s_permissions = ["edit", "edit", "explore", "view"];
-    private readonly Dictionary<(int, int, int), string> _descriptions = [];
+    private readonly DescriptionWriter _descriptions = new();
 
     public SandboxWorkbook Workbook()
     {
@@ -36,7 +35,7 @@ internal sealed class DocumentGenerator(
             Id = random.NextUuid(),
             UrlId = random.NextBase62(22),
             Name = name,
-            Description = random.Chance(0.9) ? Description(domain, subject, kind) : null,
+            Description = random.Chance(0.9) ? _descriptions.For(domain, subject, kind) : null,
             Path = stamp.Path,
             ParentId = stamp.ParentId,
             OwnerId = stamp.OwnerId,
@@ -165,27 +164,7 @@ internal sealed class DocumentGenerator(
 
     private string Qualify(string name) => $"{name} - {random.Pick(Vocabulary.Qualifiers)}";
 
-    private DocumentStamp Stamp(int domain)
-    {
-        SandboxFolder workspace = folders.Ensure(Vocabulary.Domains[domain].Name);
-        List<SandboxFolder> children = folders.ChildrenOf(workspace);
-        SandboxFolder parent = children.Count > 0 && random.Chance(0.8) ? random.Pick(children) : workspace;
-        SandboxMember owner = random.Pick(owners);
-        DateTimeOffset created = GenerationClock.Between(random, GenerationClock.Start);
-        double badgeRoll = random.NextDouble();
-        string? badge = badgeRoll < 0.04 ? "Endorsed" : badgeRoll < 0.06 ? "Warning" : badgeRoll < 0.075 ? "Deprecated" : null;
-        string permission = owner.MemberId == SandboxWellKnown.AdaLovelaceMemberId ? "edit" : random.Pick(s_permissions);
-        return new DocumentStamp(
-            owner.MemberId,
-            random.Chance(0.7) ? owner.MemberId : random.Pick(owners).MemberId,
-            created,
-            GenerationClock.Between(random, created),
-            parent.FullPath,
-            parent.Id,
-            badge,
-            random.Chance(0.05),
-            permission);
-    }
+    private DocumentStamp Stamp(int domain) => DocumentStamp.Draw(random, folders, owners, domain);
 
     private List<SandboxWorkbookTag> WorkbookTags(int latestVersion, DocumentStamp stamp)
     {
@@ -197,25 +176,5 @@ internal sealed class DocumentGenerator(
             random.Between(1, latestVersion),
             random.NextUuid(),
             GenerationClock.Between(random, stamp.CreatedAt)))];
-    }
-
-    private string Description(int domain, int subject, int kind)
-    {
-        // Shared per theme: 100,000 workbooks then hold about a thousand description strings, not 100,000.
-        if (!_descriptions.TryGetValue((domain, subject, kind), out string? text))
-        {
-            DomainVocabulary vocabulary = Vocabulary.Domains[domain];
-            string template = Vocabulary.DescriptionTemplates[(subject + kind) % Vocabulary.DescriptionTemplates.Length];
-            text = template
-                .Replace("{subject}", vocabulary.Subjects[subject].ToLowerInvariant(), StringComparison.Ordinal)
-                .Replace("{domain}", vocabulary.Name, StringComparison.Ordinal)
-                .Replace("{Kind}", Vocabulary.Kinds[kind], StringComparison.Ordinal)
-                .Replace("{dimension}", vocabulary.Dimensions[kind % vocabulary.Dimensions.Length].ToLowerInvariant(), StringComparison.Ordinal)
-                .Replace("{Measure}", vocabulary.Measures[subject % vocabulary.Measures.Length], StringComparison.Ordinal)
-                .Replace("{measure}", vocabulary.Measures[(subject + 1) % vocabulary.Measures.Length].ToLowerInvariant(), StringComparison.Ordinal);
-            _descriptions[(domain, subject, kind)] = text;
-        }
-
-        return text;
     }
 }

@@ -27,15 +27,16 @@ internal sealed class GeneratedElementBuilder(DeterministicRandom random, Sandbo
         string dimension = random.Pick(_vocabulary.Dimensions);
         if (roll < 0.6 && (_tables.Count > 0 || roll < 0.5))
         {
-            bool pivot = roll >= 0.5;
-            string name = pivot ? $"{measure} by {dimension} and Region" : random.Chance(0.5) ? $"{measure} by {dimension}" : $"{measure} Trend";
-            string[] labels = pivot ? [dimension, "Region", measure] : [dimension, measure, random.Pick(_vocabulary.Measures)];
-            return FromUpstreamOrSource(
-                new ElementShape(elementId, Unique(name), pivot ? "pivot-table" : "visualization", pivot ? null : random.Pick(Vocabulary.VisualizationTypes), pageId),
-                labels);
+            return roll < 0.5 ? Visualization(elementId, pageId, measure, dimension) : Pivot(elementId, pageId, measure, dimension);
         }
 
-        string tableName = random.Chance(0.5) ? $"{Subject} Detail" : $"{Subject} by {dimension}";
+        string tableName = random.Next(4) switch
+        {
+            0 => $"{Subject} Detail",
+            1 => $"{Subject} by {dimension}",
+            2 => $"{dimension} Breakdown",
+            _ => $"{Subject} Records",
+        };
         string[] tableLabels =
         [
             .. random.Sample(_vocabulary.Dimensions, random.Between(2, 3)),
@@ -45,6 +46,24 @@ internal sealed class GeneratedElementBuilder(DeterministicRandom random, Sandbo
         SandboxElement table = FromSource(new ElementShape(elementId, Unique(tableName), "table", null, pageId), tableLabels);
         _tables.Add(table);
         return table;
+    }
+
+    /// <summary>A trend runs over a date; other charts over a dimension.</summary>
+    private SandboxElement Visualization(string elementId, string pageId, string measure, string dimension)
+    {
+        bool trend = random.Chance(0.4);
+        string axis = trend ? _vocabulary.Dimensions.FirstOrDefault(d => ColumnCatalog.TypeOf(d) == "datetime") ?? "Order Date" : dimension;
+        string name = trend ? $"{measure} Trend" : $"{measure} by {dimension}";
+        string type = trend ? random.Pick(["line", "area"]) : random.Pick(Vocabulary.VisualizationTypes);
+        return FromUpstreamOrSource(
+            new ElementShape(elementId, Unique(name), "visualization", type, pageId), [axis, measure, random.Pick(_vocabulary.Measures)]);
+    }
+
+    private SandboxElement Pivot(string elementId, string pageId, string measure, string dimension)
+    {
+        string across = random.Pick(Vocabulary.SharedDimensions.Where(d => d != dimension && ColumnCatalog.TypeOf(d) != "datetime").ToList());
+        return FromUpstreamOrSource(
+            new ElementShape(elementId, Unique($"{measure} by {dimension} and {across}"), "pivot-table", null, pageId), [dimension, across, measure]);
     }
 
     private SandboxElement FromUpstreamOrSource(ElementShape shape, string[] labels)

@@ -13,23 +13,6 @@ internal sealed class ApiException : Exception
         Code = code;
     }
 
-    public ApiException()
-        : this(500, "internal_error", "Internal error")
-    {
-    }
-
-    public ApiException(string message)
-        : this(500, "internal_error", message)
-    {
-    }
-
-    public ApiException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Status = 500;
-        Code = "internal_error";
-    }
-
     public int Status { get; }
 
     public string Code { get; }

@@ -100,18 +100,11 @@ internal sealed class RequestContext
 
     public void Complete() => _http.Response.Close();
 
-    /// <summary>Aborts the connection without (the rest of) a response.</summary>
+    /// <summary>Drops the connection without (the rest of) a response.</summary>
     public void Abort()
     {
         Dropped = true;
-        try
-        {
-            _http.Response.Abort();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Already closed: nothing left to abort.
-        }
+        ConnectionDropper.Drop(_http);
     }
 
     public async Task<string> ReadBodyAsync()

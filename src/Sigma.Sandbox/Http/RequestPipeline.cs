@@ -32,7 +32,7 @@ internal sealed class RequestPipeline(Router router, SandboxState state, Sandbox
             // The client went away, the sandbox is stopping, or a body was half sent: end the connection.
             if (context is null)
             {
-                http.Response.Abort();
+                ConnectionDropper.Drop(http);
             }
             else
             {
@@ -44,7 +44,7 @@ internal sealed class RequestPipeline(Router router, SandboxState state, Sandbox
             if (context is not null)
             {
                 log.Record(new SandboxRequest(
-                    context.Method, context.Path, context.Query.ToRedactedString(), context.Dropped ? 0 : context.Status, DateTimeOffset.UtcNow));
+                    context.Method, context.Path, context.Query.ToRedactedString(), context.Dropped ? 0 : context.Status, state.Options.TimeProvider.GetUtcNow()));
             }
         }
     }

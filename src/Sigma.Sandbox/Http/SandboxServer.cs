@@ -1,11 +1,13 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
 namespace Sigma.Sandbox.Http;
 
 /// <summary>
-/// The <see cref="HttpListener"/> on 127.0.0.1 and an ephemeral port. Each request runs on its own task; disposal
-/// stops accepting, cancels requests still waiting (latency, delays) and waits briefly for the rest to finish.
+/// The <see cref="HttpListener"/> on 127.0.0.1 and an ephemeral port. Each request runs on its own task. Disposal
+/// silences the connections of requests in flight before stopping the listener (whose own close would otherwise send
+/// them an empty 200), so pending requests fail as a dropped connection.
 /// </summary>
 internal sealed class SandboxServer : IAsyncDisposable
 {
@@ -15,17 +17,18 @@ internal sealed class SandboxServer : IAsyncDisposable
     private readonly RequestPipeline _pipeline;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationToken _stoppingToken;
+    private readonly ConcurrentDictionary<HttpListenerContext, byte> _inFlight = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _acceptLoop;
-    private int _active;
+    private volatile bool _closing;
     private int _disposed;
 
     private SandboxServer(HttpListener listener, Uri baseUrl, RequestPipeline pipeline)
     {
         _listener = listener;
         _pipeline = pipeline;
-        BaseUrl = baseUrl;
         _stoppingToken = _stopping.Token;
+        BaseUrl = baseUrl;
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
@@ -58,10 +61,16 @@ internal sealed class SandboxServer : IAsyncDisposable
             return;
         }
 
-        await _stopping.CancelAsync();
+        _closing = true;
+        foreach (HttpListenerContext context in _inFlight.Keys)
+        {
+            ConnectionDropper.Silence(context);
+        }
+
         _listener.Stop();
+        await _stopping.CancelAsync();
         await _acceptLoop;
-        if (Volatile.Read(ref _active) == 0)
+        if (_inFlight.IsEmpty)
         {
             _drained.TrySetResult();
         }
@@ -72,7 +81,7 @@ internal sealed class SandboxServer : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            // A handler ignored cancellation; closing the listener below aborts its connection anyway.
+            // A handler ignored cancellation; its connection is already closed, so it can only fail.
         }
 
         _listener.Close();
@@ -90,14 +99,14 @@ internal sealed class SandboxServer : IAsyncDisposable
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stoppingToken.IsCancellationRequested)
+        while (true)
         {
             HttpListenerContext context;
             try
             {
                 context = await _listener.GetContextAsync();
             }
-            catch (Exception) when (_stoppingToken.IsCancellationRequested)
+            catch (Exception) when (_closing)
             {
                 return;
             }
@@ -107,7 +116,13 @@ internal sealed class SandboxServer : IAsyncDisposable
                 continue;
             }
 
-            Interlocked.Increment(ref _active);
+            if (_closing)
+            {
+                ConnectionDropper.Drop(context);
+                continue;
+            }
+
+            _inFlight[context] = 0;
             _ = Task.Run(() => HandleAsync(context));
         }
     }
@@ -120,7 +135,8 @@ internal sealed class SandboxServer : IAsyncDisposable
         }
         finally
         {
-            if (Interlocked.Decrement(ref _active) == 0 && _stoppingToken.IsCancellationRequested)
+            _inFlight.TryRemove(context, out _);
+            if (_closing && _inFlight.IsEmpty)
             {
                 _drained.TrySetResult();
             }

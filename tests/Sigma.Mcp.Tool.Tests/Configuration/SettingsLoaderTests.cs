@@ -69,12 +69,12 @@ public sealed class SettingsLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("true", CacheBackend.LiteDb)]
-    [InlineData("false", CacheBackend.DynamoDb)]
-    [InlineData("FALSE", CacheBackend.DynamoDb)]
-    [InlineData("1", CacheBackend.LiteDb)]
-    public void Validate_UseLocalCache_OriginalSpellingChoosesBackend(string value, CacheBackend expected) =>
-        Load(new() { ["USE_LOCAL_CACHE"] = value }).Cache.Backend.Should().Be(expected);
+    [InlineData("true", "litedb")]
+    [InlineData("false", "dynamodb")]
+    [InlineData("FALSE", "dynamodb")]
+    [InlineData("1", "litedb")]
+    public void Validate_UseLocalCache_OriginalSpellingChoosesBackend(string value, string expected) =>
+        Load(new() { ["USE_LOCAL_CACHE"] = value }).Cache.BackendName.Should().Be(expected);
 
     [Fact]
     public void Validate_BothCacheSpellings_SigmaMcpCacheWins() =>

@@ -7,7 +7,7 @@ using Sigma.Sandbox;
 namespace Sigma.Mcp.Tool.Tests.EndToEnd;
 
 /// <summary>The built tool, started as a child process, spoken to over stdio, as Claude Desktop or VS Code do.</summary>
-public sealed class StdioServerTests : IAsyncLifetime
+public sealed class StdioServerTests : IAsyncLifetime, IDisposable
 {
     private const string Initialize = """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw-test","version":"1"}}}""";
     private const string Initialized = """{"jsonrpc":"2.0","method":"notifications/initialized"}""";
@@ -19,11 +19,9 @@ public sealed class StdioServerTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _sandbox = await SigmaSandbox.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _sandbox.DisposeAsync();
-        _directory.Dispose();
-    }
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    public void Dispose() => _directory.Dispose();
 
     [Theory]
     [InlineData(null)]          // the SDK's newest handshake

@@ -20,8 +20,10 @@ internal static class ToolServices
             isSandbox: false,
             logLevel);
 
-    /// <param name="sigma">Adjusts the client's options (e.g. short retry delays).</param>
-    /// <param name="logs">Receives every log line, at every level.</param>
+    /// <summary>
+    /// Builds the host. <paramref name="sigma"/> adjusts the client's options (e.g. short retry delays);
+    /// <paramref name="logs"/> receives every log line, at every level.
+    /// </summary>
     public static IHost Build(
         SigmaSandbox sandbox,
         string? clientSecret = null,

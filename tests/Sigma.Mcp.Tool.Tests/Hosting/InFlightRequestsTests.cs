@@ -6,16 +6,16 @@ namespace Sigma.Mcp.Tool.Tests.Hosting;
 public sealed class InFlightRequestsTests
 {
     [Theory]
-    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"x"}}""", JsonRpcLineKind.Request, "7")]
-    [InlineData("""{"jsonrpc":"2.0","method":"tools/list","id":"a-1"}""", JsonRpcLineKind.Request, "\"a-1\"")]
-    [InlineData("""{"result":{"tools":[]},"id":7,"jsonrpc":"2.0"}""", JsonRpcLineKind.Response, "7")]
-    [InlineData("""{"jsonrpc":"2.0","id":"a-1","error":{"code":-32602,"message":"bad"}}""", JsonRpcLineKind.Response, "\"a-1\"")]
-    [InlineData("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":7,"reason":"user"}}""", JsonRpcLineKind.Cancelled, "7")]
-    [InlineData("""{"jsonrpc":"2.0","method":"notifications/initialized"}""", JsonRpcLineKind.Other, null)]
-    [InlineData("""{"jsonrpc":"2.0","id":3,"method":"sampling/createMessage","params":{"messages":[{"id":1}]}}""", JsonRpcLineKind.Request, "3")]
-    [InlineData("not json", JsonRpcLineKind.Other, null)]
-    public void Parse_Line_IdentifiesKindAndId(string line, JsonRpcLineKind kind, string? id) =>
-        JsonRpcLine.Parse(Encoding.UTF8.GetBytes(line)).Should().Be(new JsonRpcLine(kind, id));
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"x"}}""", "Request", "7")]
+    [InlineData("""{"jsonrpc":"2.0","method":"tools/list","id":"a-1"}""", "Request", "\"a-1\"")]
+    [InlineData("""{"result":{"tools":[]},"id":7,"jsonrpc":"2.0"}""", "Response", "7")]
+    [InlineData("""{"jsonrpc":"2.0","id":"a-1","error":{"code":-32602,"message":"bad"}}""", "Response", "\"a-1\"")]
+    [InlineData("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":7,"reason":"user"}}""", "Cancelled", "7")]
+    [InlineData("""{"jsonrpc":"2.0","method":"notifications/initialized"}""", "Other", null)]
+    [InlineData("""{"jsonrpc":"2.0","id":3,"method":"sampling/createMessage","params":{"messages":[{"id":1}]}}""", "Request", "3")]
+    [InlineData("not json", "Other", null)]
+    public void Parse_Line_IdentifiesKindAndId(string line, string kind, string? id) =>
+        JsonRpcLine.Parse(Encoding.UTF8.GetBytes(line)).Should().Be(new JsonRpcLine(Enum.Parse<JsonRpcLineKind>(kind), id));
 
     [Fact]
     public async Task WaitIdle_RequestAnswered_CompletesOnlyAfterTheResponse()

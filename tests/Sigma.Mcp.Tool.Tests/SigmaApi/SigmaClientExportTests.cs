@@ -72,7 +72,24 @@ public sealed class SigmaClientExportTests
         file.Content.Should().EndWith("\n");
         var rows = file.Content.TrimEnd('\n').Split('\n');
         rows.Should().HaveCount(file.Lines);
-        var header = rows[0].Split(',').Length;
-        rows.Should().OnlyContain(r => r.Split(',').Length == header, "every kept row is complete");
+        var header = CsvFieldCount(rows[0]);
+        rows.Should().OnlyContain(r => CsvFieldCount(r) == header, "every kept row is complete");
+    }
+
+    // Fields of one CSV line, commas inside double quotes excepted.
+    private static int CsvFieldCount(string line)
+    {
+        var (fields, quoted) = (1, false);
+        foreach (var c in line)
+        {
+            (fields, quoted) = c switch
+            {
+                '"' => (fields, !quoted),
+                ',' when !quoted => (fields + 1, quoted),
+                _ => (fields, quoted),
+            };
+        }
+
+        return fields;
     }
 }
