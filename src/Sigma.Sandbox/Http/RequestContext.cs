@@ -8,18 +8,22 @@ using System.Text.Json.Nodes;
 namespace Sigma.Sandbox.Http;
 
 /// <summary>
-/// One request being answered: parsed path, query and route values, plus the ways to answer it. Remembers the status
-/// sent so that the request log can record it.
+/// One request being answered: parsed path, query and route values, plus the ways to answer it. It reports itself to
+/// the request log once, when the response is committed and before its bytes leave, so a client that has its answer
+/// always finds the request in the log.
 /// </summary>
 internal sealed class RequestContext
 {
     private const int MaxBodyChars = 1 << 20;
     private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly HttpListenerContext _http;
+    private readonly Action<RequestContext> _committed;
+    private int _commitCount;
 
-    public RequestContext(HttpListenerContext http, string requestId, CancellationToken aborted)
+    public RequestContext(HttpListenerContext http, string requestId, Action<RequestContext> committed, CancellationToken aborted)
     {
         _http = http;
+        _committed = committed;
         RequestId = requestId;
         Aborted = aborted;
         Method = http.Request.HttpMethod;
@@ -104,7 +108,17 @@ internal sealed class RequestContext
     public void Abort()
     {
         Dropped = true;
+        Commit();
         ConnectionDropper.Drop(_http);
+    }
+
+    /// <summary>Reports the request to the log; only the first call counts.</summary>
+    public void Commit()
+    {
+        if (Interlocked.Increment(ref _commitCount) == 1)
+        {
+            _committed(this);
+        }
     }
 
     public async Task<string> ReadBodyAsync()
@@ -133,5 +147,7 @@ internal sealed class RequestContext
         {
             _http.Response.ContentType = contentType;
         }
+
+        Commit();
     }
 }

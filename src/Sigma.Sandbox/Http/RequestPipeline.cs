@@ -16,7 +16,7 @@ internal sealed class RequestPipeline(Router router, SandboxState state, Sandbox
         RequestContext? context = null;
         try
         {
-            context = new RequestContext(http, Guid.NewGuid().ToString("N"), stopping);
+            context = new RequestContext(http, Guid.NewGuid().ToString("N"), Record, stopping);
             await AnswerAsync(context);
         }
         catch (ApiException error) when (context is { HasStarted: false })
@@ -41,13 +41,12 @@ internal sealed class RequestPipeline(Router router, SandboxState state, Sandbox
         }
         finally
         {
-            if (context is not null)
-            {
-                log.Record(new SandboxRequest(
-                    context.Method, context.Path, context.Query.ToRedactedString(), context.Dropped ? 0 : context.Status, state.Options.TimeProvider.GetUtcNow()));
-            }
+            context?.Commit();
         }
     }
+
+    private void Record(RequestContext context) => log.Record(new SandboxRequest(
+        context.Method, context.Path, context.Query.ToRedactedString(), context.Dropped ? 0 : context.Status, state.Options.TimeProvider.GetUtcNow()));
 
     private async Task AnswerAsync(RequestContext context)
     {
