@@ -1,0 +1,209 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
+using LiteDB;
+using Json = System.Text.Json.JsonSerializer;
+
+namespace Sigma.Mcp.Tool.Caching.LiteDb;
+
+/// <summary>
+/// The embedded cache: one LiteDB file, opened in <b>shared</b> mode, because several <c>serve</c> processes and a
+/// <c>cache refresh</c> use it at once and direct mode corrupts the file when two processes write (LiteDB on Linux
+/// takes no lock for direct mode). Entries are stored as JSON under keys <c>org|generation|id</c>, so one ordered range
+/// of the primary key is one generation. Conditional steps (publish, lease) run in a transaction, which in shared mode
+/// holds LiteDB's cross-process mutex from begin to commit.
+/// </summary>
+internal sealed class LiteDbCache : ICache, IDisposable
+{
+    private const int ReadBatch = 1000;
+    private readonly LiteDatabase _db;
+    private readonly TimeProvider _time;
+
+    // LiteDB's shared mode takes a named mutex, which belongs to the thread that took it: every call runs start to end on one thread, one at a time.
+    private readonly Lock _gate = new();
+
+    public LiteDbCache(string path, TimeProvider time)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
+        _time = time;
+        Location = path;
+    }
+
+    public string Backend => "litedb";
+
+    public string Location { get; }
+
+    private ILiteCollection<BsonDocument> Documents => _db.GetCollection("documents");
+
+    private ILiteCollection<BsonDocument> Members => _db.GetCollection("members");
+
+    private ILiteCollection<BsonDocument> Metadata => _db.GetCollection("metadata");
+
+    private ILiteCollection<BsonDocument> Leases => _db.GetCollection("leases");
+
+    // The primary key index is all the lookups need; nothing else to create.
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => Run(() => _db.GetCollectionNames().Count());
+
+    public Task<CacheMetadata?> GetMetadataAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        Run(() => Metadata.FindById(organizationId) is { } row ? Read(row, CacheJsonContext.Default.CacheMetadata) : null);
+
+    public IAsyncEnumerable<CachedDocument> ReadDocumentsAsync(string organizationId, long generation, CancellationToken cancellationToken = default) =>
+        ReadRangeAsync(Documents, Prefix(organizationId, generation), CacheJsonContext.Default.CachedDocument, cancellationToken);
+
+    public Task<CachedDocument?> GetDocumentAsync(string organizationId, long generation, string documentId, CancellationToken cancellationToken = default) =>
+        Run(() => Documents.FindById(Prefix(organizationId, generation) + documentId) is { } row ? Read(row, CacheJsonContext.Default.CachedDocument) : null);
+
+    public IAsyncEnumerable<CachedMember> ReadMembersAsync(string organizationId, long generation, CancellationToken cancellationToken = default) =>
+        ReadRangeAsync(Members, Prefix(organizationId, generation), CacheJsonContext.Default.CachedMember, cancellationToken);
+
+    public Task WriteDocumentsAsync(string organizationId, long generation, IReadOnlyCollection<CachedDocument> documents, CancellationToken cancellationToken = default) =>
+        WriteAsync(Documents, Prefix(organizationId, generation), documents, d => d.Id, CacheJsonContext.Default.CachedDocument);
+
+    public Task WriteMembersAsync(string organizationId, long generation, IReadOnlyCollection<CachedMember> members, CancellationToken cancellationToken = default) =>
+        WriteAsync(Members, Prefix(organizationId, generation), members, m => m.MemberId, CacheJsonContext.Default.CachedMember);
+
+    public Task<bool> PublishAsync(CacheMetadata metadata, long expectedCurrentGeneration, CancellationToken cancellationToken = default) =>
+        InTransaction(() =>
+        {
+            var current = Metadata.FindById(metadata.OrganizationId) is { } row ? row["generation"].AsInt64 : 0;
+            if (current != expectedCurrentGeneration)
+            {
+                return false;
+            }
+
+            Metadata.Upsert(Row(metadata.OrganizationId, metadata, CacheJsonContext.Default.CacheMetadata, ("generation", metadata.Generation)));
+            return true;
+        });
+
+    public Task<IReadOnlyList<long>> ListGenerationsAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        Run<IReadOnlyList<long>>(() =>
+        {
+            var prefix = organizationId + "|";
+            return [.. Documents.Find(Query.StartsWith("_id", prefix)).Select(r => r["_id"].AsString)
+                .Concat(Members.Find(Query.StartsWith("_id", prefix)).Select(r => r["_id"].AsString))
+                .Select(id => long.Parse(id.AsSpan(prefix.Length, 20), System.Globalization.CultureInfo.InvariantCulture))
+                .Distinct()
+                .Order()];
+        });
+
+    public Task DeleteGenerationAsync(string organizationId, long generation, CancellationToken cancellationToken = default) =>
+        InTransaction(() => DeletePrefix(Prefix(organizationId, generation)));
+
+    public Task ClearAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        InTransaction(() =>
+        {
+            DeletePrefix(organizationId + "|");
+            Metadata.Delete(organizationId);
+            Leases.Delete(organizationId);
+            return 0;
+        });
+
+    public Task<LeaseResult> TryAcquireLeaseAsync(string organizationId, string holder, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        InTransaction(() =>
+        {
+            var now = _time.GetUtcNow();
+            var existing = Leases.FindById(organizationId) is { } row ? Read(row, CacheJsonContext.Default.RefreshLease) : null;
+            if (existing is not null && existing.Holder != holder && existing.ExpiresAt > now && !LeaseHolder.IsDeadLocalProcess(existing.Holder))
+            {
+                return new LeaseResult(null, existing);
+            }
+
+            var lease = new RefreshLease(organizationId, holder, now, now + duration);
+            Leases.Upsert(Row(organizationId, lease, CacheJsonContext.Default.RefreshLease));
+            return new LeaseResult(lease, null);
+        });
+
+    public Task<bool> RenewLeaseAsync(RefreshLease lease, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        InTransaction(() =>
+        {
+            var existing = Leases.FindById(lease.OrganizationId) is { } row ? Read(row, CacheJsonContext.Default.RefreshLease) : null;
+            if (existing?.Holder != lease.Holder)
+            {
+                return false;
+            }
+
+            Leases.Upsert(Row(lease.OrganizationId, existing with { ExpiresAt = _time.GetUtcNow() + duration }, CacheJsonContext.Default.RefreshLease));
+            return true;
+        });
+
+    public Task ReleaseLeaseAsync(RefreshLease lease, CancellationToken cancellationToken = default) =>
+        InTransaction(() =>
+        {
+            var existing = Leases.FindById(lease.OrganizationId) is { } row ? Read(row, CacheJsonContext.Default.RefreshLease) : null;
+            return existing?.Holder == lease.Holder && Leases.Delete(lease.OrganizationId);
+        });
+
+    public void Dispose() => _db.Dispose();
+
+    private async IAsyncEnumerable<T> ReadRangeAsync<T>(
+        ILiteCollection<BsonDocument> collection, string prefix, JsonTypeInfo<T> type, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Batches by key, each read start to end on one thread: never a lazy LiteDB cursor across an await.
+        var after = prefix;
+        while (true)
+        {
+            var from = after;
+            var batch = await Run(() => collection.Find(Query.And(Query.GT("_id", from), Query.StartsWith("_id", prefix)), limit: ReadBatch).ToList());
+            foreach (var row in batch)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return Read(row, type);
+            }
+
+            if (batch.Count < ReadBatch)
+            {
+                yield break;
+            }
+
+            after = batch[^1]["_id"].AsString;
+        }
+    }
+
+    private Task<int> WriteAsync<T>(ILiteCollection<BsonDocument> collection, string prefix, IReadOnlyCollection<T> items, Func<T, string> id,
+        JsonTypeInfo<T> type) =>
+        InTransaction(() => collection.Upsert(items.Select(item => Row(prefix + id(item), item, type))));
+
+    private int DeletePrefix(string prefix) =>
+        Documents.DeleteMany(Query.StartsWith("_id", prefix)) + Members.DeleteMany(Query.StartsWith("_id", prefix));
+
+    private Task<T> InTransaction<T>(Func<T> work) => Run(() =>
+    {
+        _db.BeginTrans();
+        try
+        {
+            var result = work();
+            _db.Commit();
+            return result;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    });
+
+    private Task<T> Run<T>(Func<T> work) => Task.Run(() =>
+    {
+        lock (_gate)
+        {
+            return work();
+        }
+    });
+
+    private static string Prefix(string organizationId, long generation) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{organizationId}|{generation:D20}|");
+
+    private static BsonDocument Row<T>(string id, T value, JsonTypeInfo<T> type, params (string Name, BsonValue Value)[] extra)
+    {
+        var row = new BsonDocument { ["_id"] = id, ["json"] = Json.Serialize(value, type) };
+        foreach (var (name, v) in extra)
+        {
+            row[name] = v;
+        }
+
+        return row;
+    }
+
+    private static T Read<T>(BsonDocument row, JsonTypeInfo<T> type) =>
+        Json.Deserialize(row["json"].AsString, type) ?? throw new InvalidDataException("A cache entry was empty.");
+}
