@@ -7,7 +7,7 @@ using Sigma.Sandbox.Http;
 namespace Sigma.Sandbox;
 
 /// <summary>
-/// A simulated Sigma organization (REST API v2) served over real HTTP on 127.0.0.1. Start one per test class or
+/// A simulated Sigma organization (REST API v2) served over real HTTP on loopback. Start one per test class or
 /// per <c>sigma-mcp --sandbox</c> run; everything it serves is deterministic for <see cref="SandboxOptions.Seed"/>.
 /// </summary>
 public sealed class SigmaSandbox : IAsyncDisposable
@@ -23,7 +23,9 @@ public sealed class SigmaSandbox : IAsyncDisposable
         Requests = requests;
     }
 
-    /// <summary>The API root, e.g. <c>http://127.0.0.1:43123</c>, without a trailing <c>/v2</c>.</summary>
+    /// <summary>
+    /// The API root, e.g. <c>http://127.0.0.1:43123</c> (<c>http://localhost:43123</c> on Windows), without a trailing <c>/v2</c>.
+    /// </summary>
     public Uri BaseUrl => _server.BaseUrl;
 
     public string ClientId => Options.ClientId;

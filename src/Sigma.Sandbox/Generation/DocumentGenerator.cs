@@ -166,10 +166,15 @@ internal sealed class DocumentGenerator(
 
     private DocumentStamp Stamp(int domain) => DocumentStamp.Draw(random, folders, owners, domain);
 
-    private List<SandboxWorkbookTag> WorkbookTags(int latestVersion, DocumentStamp stamp)
+    private IReadOnlyList<SandboxWorkbookTag> WorkbookTags(int latestVersion, DocumentStamp stamp)
     {
         double roll = random.NextDouble();
         int count = roll < 0.08 ? 2 : roll < 0.3 ? 1 : 0;
+        if (count == 0)
+        {
+            return [];
+        }
+
         return [.. random.Sample(versionTags, count).Select(tag => new SandboxWorkbookTag(
             tag.VersionTagId,
             tag.Name,

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -45,7 +46,7 @@ internal sealed class RequestContext
 
     public IReadOnlyDictionary<string, string> RouteValues { get; set; } = new Dictionary<string, string>();
 
-    /// <summary>The status sent; 0 until a response starts, and for a dropped connection.</summary>
+    /// <summary>The status sent; 0 until a response starts.</summary>
     public int Status { get; private set; }
 
     public bool HasStarted => Status != 0 || Dropped;
@@ -81,7 +82,7 @@ internal sealed class RequestContext
     {
         if (retryAfterSeconds is { } seconds)
         {
-            _http.Response.AddHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _http.Response.AddHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
         }
 
         return WriteJsonAsync(new JsonObject { ["message"] = message, ["code"] = code, ["requestId"] = RequestId }, status);

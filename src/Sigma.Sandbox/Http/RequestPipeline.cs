@@ -6,8 +6,8 @@ using Sigma.Sandbox.Faults;
 namespace Sigma.Sandbox.Http;
 
 /// <summary>
-/// Answers one request: latency, injected faults, routing, bearer check, handler, error body, request log, in that
-/// order. Nothing a request does can escape this method, so one bad request never stops the listener.
+/// Answers one request: latency, injected faults, routing, bearer check, then the handler; failures become Sigma error
+/// bodies. Nothing a request does can escape this method, so one bad request never stops the listener.
 /// </summary>
 internal sealed class RequestPipeline(Router router, SandboxState state, SandboxRequestLog log)
 {

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Sigma.Sandbox.Http;
 
 /// <summary>
-/// The <see cref="HttpListener"/> on 127.0.0.1 and an ephemeral port. Each request runs on its own task. Disposal
+/// The <see cref="HttpListener"/> on loopback and an ephemeral port. Each request runs on its own task. Disposal
 /// silences the connections of requests in flight before stopping the listener (whose own close would otherwise send
 /// them an empty 200), so pending requests fail as a dropped connection.
 /// </summary>
@@ -36,15 +36,18 @@ internal sealed class SandboxServer : IAsyncDisposable
 
     public static SandboxServer Start(RequestPipeline pipeline)
     {
+        // http.sys (Windows) only lets non-admins register "localhost", which it serves on loopback alone; the managed
+        // listener elsewhere binds exactly the address given.
+        string host = OperatingSystem.IsWindows() ? "localhost" : "127.0.0.1";
         for (int attempt = 1; ; attempt++)
         {
             int port = FindFreePort();
             var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            listener.Prefixes.Add($"http://{host}:{port}/");
             try
             {
                 listener.Start();
-                return new SandboxServer(listener, new Uri($"http://127.0.0.1:{port}"), pipeline);
+                return new SandboxServer(listener, new Uri($"http://{host}:{port}"), pipeline);
             }
             catch (HttpListenerException) when (attempt < MaxBindAttempts)
             {
