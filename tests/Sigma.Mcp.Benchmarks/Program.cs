@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Running;
 using Sigma.Mcp.Benchmarks;
 
 // Each benchmark prints its figures as a small table; the closing notes quote them.
@@ -5,11 +6,24 @@ return args.FirstOrDefault() switch
 {
     "startup" => await StartupBenchmark.RunAsync(),
     "listing" => await ListingBenchmark.RunAsync(),
+    "refresh" => await RefreshBenchmark.RunAsync(args[1..]),
+    "search" => RunSearch(args[1..]),
+    "probe" => PerQueryProbe.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)),
+    "search-quick" => await SearchQuickBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
+// BenchmarkDotNet: query latency by kind and corpus size, then index build time and allocations. Extra arguments go
+// to BenchmarkDotNet (e.g. --filter '*Build*').
+static int RunSearch(string[] arguments)
+{
+    var summaries = BenchmarkSwitcher.FromTypes([typeof(SearchBenchmarks), typeof(SearchBuildBenchmarks)])
+        .Run(arguments.Length > 0 ? arguments : ["--filter", "*"]);
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup|listing");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup|listing|refresh [sizes]|search|search-quick [sizes…]");
     return 2;
 }

@@ -1,22 +1,46 @@
 using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sigma.Mcp.Tool.Caching;
+using Sigma.Mcp.Tool.Caching.Refresh;
+using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.SigmaApi;
+using Sigma.Mcp.Tool.Tools;
 
 namespace Sigma.Mcp.Tool.Cli;
 
-/// <summary><c>sigma-mcp cache ...</c> and its alias <c>populate-cache</c>.</summary>
+/// <summary><c>sigma-mcp cache refresh|status|clear|init</c> and <c>populate-cache</c>, the original name of a refresh.</summary>
 internal static class CacheCommands
 {
-
     public static Command Create(GlobalOptions options)
     {
-        var refresh = CreateRefresh(options, "refresh", "Fetch documents from Sigma into the cache (incremental; --full rebuilds)");
         var json = new Option<bool>("--json") { Description = "Print the status as JSON on stdout" };
-        var status = new Command("status", "Show what the cache holds: backend, organization, counts, last refresh") { json };
-        status.SetGuardedAction((parseResult, cancellationToken) => NotBuiltYet(parseResult, options, "show", cancellationToken));
-        var clear = new Command("clear", "Remove this organization's cached documents");
-        clear.SetGuardedAction((parseResult, cancellationToken) => NotBuiltYet(parseResult, options, "clear", cancellationToken));
+        var status = new Command("status", "Show what the cache holds for your organization: backend, generation, counts, last refresh") { json };
+        status.SetGuardedAction((parseResult, ct) => RunAsync(parseResult, options, (host, org, c) => StatusAsync(host, org, parseResult.GetValue(json), c), ct));
 
-        return new Command("cache", "Manage the document cache that search reads") { refresh, status, clear };
+        var clear = new Command("clear", "Remove your organization's cached documents (other organizations' entries stay)");
+        clear.SetGuardedAction((parseResult, ct) => RunAsync(parseResult, options, ClearAsync, ct));
+
+        var init = new Command("init", "Create the cache's storage (the DynamoDB table, or the LiteDB file) if it does not exist");
+        init.SetGuardedAction(async (parseResult, ct) =>
+        {
+            await using var environment = await CommandEnvironment.CreateAsync(parseResult, options, requireCredentials: false, LogLevel.Warning, ct);
+            using var host = ToolHost.CreateBuilder(environment.Settings).Build();
+            var cache = host.Services.GetRequiredService<ICache>();
+            await cache.InitializeAsync(ct);
+            Console.WriteLine($"Cache ready: {cache.Backend} at {cache.Location}");
+            return ExitCodes.Success;
+        });
+
+        return new Command("cache", "Manage the document cache that search reads")
+        {
+            CreateRefresh(options, "refresh", "Fetch documents from Sigma into the cache: new and changed ones only, unless --full (alias: populate-cache)"),
+            status,
+            clear,
+            init,
+        };
     }
 
     /// <summary>The original server's name for a cache refresh, kept as a top-level command.</summary>
@@ -25,18 +49,76 @@ internal static class CacheCommands
 
     private static Command CreateRefresh(GlobalOptions options, string name, string description)
     {
-        var full = new Option<bool>("--full") { Description = "Rebuild everything instead of fetching only new and changed documents" };
+        var full = new Option<bool>("--full") { Description = "Fetch every document's details again instead of only new and changed ones" };
         var command = new Command(name, description) { full };
-        command.SetGuardedAction((parseResult, cancellationToken) => NotBuiltYet(parseResult, options, "refresh", cancellationToken, requireCredentials: true));
+        command.SetGuardedAction(async (parseResult, ct) =>
+        {
+            await using var environment = await CommandEnvironment.CreateAsync(parseResult, options, requireCredentials: true, LogLevel.Warning, ct);
+            using var host = ToolHost.CreateBuilder(environment.Settings).Build();
+            var progress = new RefreshProgressPrinter(Console.Error, interactive: !Console.IsErrorRedirected);
+            try
+            {
+                var summary = await host.Services.GetRequiredService<CacheRefresher>()
+                    .RefreshAsync(new RefreshOptions(parseResult.GetValue(full)), progress, ct);
+                var counts = summary.Metadata.Counts;
+                Console.WriteLine(
+                    $"Cache refreshed in {summary.Duration.TotalSeconds:0.0} s: {summary.Added} added, {summary.Changed} changed, {summary.Unchanged} unchanged, " +
+                    $"{summary.Removed} removed, {summary.Failed} failed (cached without details; the next refresh retries them).");
+                Console.WriteLine(
+                    $"Now: {counts.GetValueOrDefault(DocumentTypes.Workbook)} workbooks, {counts.GetValueOrDefault(DocumentTypes.DataModel)} data models, " +
+                    $"{counts.GetValueOrDefault(DocumentTypes.Dataset)} datasets, {counts.GetValueOrDefault(DocumentTypes.Report)} reports, " +
+                    $"{counts.GetValueOrDefault("element")} elements, {counts.GetValueOrDefault("member")} members (generation {summary.Metadata.Generation}, {environment.Settings.Cache.BackendName}).");
+                return ExitCodes.Success;
+            }
+            catch (Exception ex) when (ex is RefreshInProgressException or SigmaApiException or CacheUnavailableException or IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"sigma-mcp: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+        });
         return command;
     }
 
-    private static async Task<int> NotBuiltYet(
-        ParseResult parseResult, GlobalOptions options, string verb, CancellationToken cancellationToken, bool requireCredentials = false)
+    private static async Task<int> RunAsync(ParseResult parseResult, GlobalOptions options, Func<IHost, string, CancellationToken, Task<int>> action, CancellationToken ct)
     {
-        // Settings are still validated, so a bad configuration is reported the same way as for every other command.
-        await using var environment = await CommandEnvironment.CreateAsync(parseResult, options, requireCredentials, LogLevel.Warning, cancellationToken);
-        await Console.Error.WriteLineAsync($"sigma-mcp: the document cache is not built yet in this version of sigma-mcp, so there is nothing to {verb}. Nothing was changed.");
-        return ExitCodes.Failure;
+        await using var environment = await CommandEnvironment.CreateAsync(parseResult, options, requireCredentials: true, LogLevel.Warning, ct);
+        using var host = ToolHost.CreateBuilder(environment.Settings).Build();
+        try
+        {
+            // The cache is scoped by organization: the credentials say which one.
+            var organizationId = (await host.Services.GetRequiredService<SigmaClient>().GetWhoAmIAsync(ct)).OrganizationId;
+            return await action(host, organizationId, ct);
+        }
+        catch (SigmaApiException ex)
+        {
+            await Console.Error.WriteLineAsync($"sigma-mcp: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static async Task<int> StatusAsync(IHost host, string organizationId, bool json, CancellationToken ct)
+    {
+        var cache = host.Services.GetRequiredService<ICache>();
+        var status = CacheStatus.From(cache, organizationId, await cache.GetMetadataAsync(organizationId, ct));
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(status, ToolJson.Indented.GetTypeInfo(typeof(CacheStatus))));
+            return ExitCodes.Success;
+        }
+
+        Console.WriteLine($"Cache: {status.Backend} at {status.Location}, organization {status.OrganizationId}");
+        Console.WriteLine(status.Generation is null
+            ? "  Empty: never refreshed. Run 'sigma-mcp cache refresh'."
+            : $"  Generation {status.Generation}, refreshed {status.LastRefreshedAt:u} in {status.RefreshDurationMs / 1000.0:0.0} s from {status.BaseUrl}");
+        Console.WriteLine("  " + string.Join(", ", status.Counts.Select(kv => $"{kv.Value:N0} {kv.Key}")));
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> ClearAsync(IHost host, string organizationId, CancellationToken ct)
+    {
+        var cache = host.Services.GetRequiredService<ICache>();
+        await cache.ClearAsync(organizationId, ct);
+        Console.WriteLine($"Cleared the cache of organization {organizationId} ({cache.Backend} at {cache.Location}).");
+        return ExitCodes.Success;
     }
 }

@@ -42,13 +42,19 @@ internal sealed record UserInfo(
     [property: JsonPropertyName("email")] string? Email,
     [property: JsonPropertyName("name")] string? Name);
 
-/// <summary>Where the document cache lives and what it holds.</summary>
+/// <summary>
+/// Where the document cache lives and what it holds. <c>state</c> is <c>ready</c>, <c>empty</c> (never refreshed),
+/// <c>unavailable</c> (the backend failed) or <c>unknown</c> (Sigma did not say which organization to look up).
+/// </summary>
 internal sealed record DocumentCacheHealth(
     [property: JsonPropertyName("backend")] string Backend,
     [property: JsonPropertyName("location")] string Location,
     [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("generation")] long? Generation,
     [property: JsonPropertyName("workbooks_count")] int WorkbooksCount,
+    [property: JsonPropertyName("data_models_count")] int DataModelsCount,
     [property: JsonPropertyName("datasets_count")] int DatasetsCount,
+    [property: JsonPropertyName("elements_count")] int ElementsCount,
     [property: JsonPropertyName("last_updated")] string LastUpdated);
 
 /// <summary>What is answering.</summary>

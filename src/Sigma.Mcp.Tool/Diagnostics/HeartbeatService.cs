@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.SigmaApi;
 
@@ -10,7 +11,7 @@ namespace Sigma.Mcp.Tool.Diagnostics;
 /// Checks credentials, Sigma connectivity and cache state. Shared by the <c>heartbeat</c> tool and the CLI
 /// command so that both say the same thing. Never throws for an unhealthy server: that is a result, with a reason and a next step.
 /// </summary>
-internal sealed partial class HeartbeatService(SigmaClient sigma, ToolSettings settings, TimeProvider time, ILogger<HeartbeatService> logger)
+internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, ToolSettings settings, TimeProvider time, ILogger<HeartbeatService> logger)
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(20);
 
@@ -20,33 +21,49 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ToolSettings s
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(s_timeout);
+        SigmaApiHealth api;
         try
         {
             var me = await sigma.GetWhoAmIAsync(timeout.Token);
-            var api = new SigmaApiHealth(true, Elapsed(started), baseUrl, me.OrganizationId,
+            api = new SigmaApiHealth(true, Elapsed(started), baseUrl, me.OrganizationId,
                 new UserInfo(me.UserId, me.OrganizationId, me.AccountType, me.Email, me.Name), 200, null, null);
-            return Report(HeartbeatReport.Healthy, api, error: null, nextStep: null);
         }
         catch (SigmaApiException ex)
         {
             LogUnhealthy(logger, ex.Message);
-            var api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, (int?)ex.Status, ex.ErrorCode, ex.RequestId);
-            return Report(HeartbeatReport.Unhealthy, api, ex.Message, ex.Hint);
+            api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, (int?)ex.Status, ex.ErrorCode, ex.RequestId);
+            return Report(HeartbeatReport.Unhealthy, api, Unknown(), ex.Message, ex.Hint);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var message = $"Sigma did not answer within {s_timeout.TotalSeconds:0} s.";
             LogUnhealthy(logger, message);
-            var api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, null, "timeout", null);
-            return Report(HeartbeatReport.Unhealthy, api, message, "Check the network and that SIGMA_BASE_URL is your organization's API host.");
+            api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, null, "timeout", null);
+            return Report(HeartbeatReport.Unhealthy, api, Unknown(), message, "Check the network and that SIGMA_BASE_URL is your organization's API host.");
+        }
+
+        try
+        {
+            var metadata = await cache.GetMetadataAsync(api.OrganizationId!, timeout.Token);
+            return Report(HeartbeatReport.Healthy, api, Describe(metadata), error: null,
+                nextStep: metadata is null ? "The cache is empty: run 'sigma-mcp cache refresh' (or the refresh_cache tool) so that search has documents." : null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var message = $"The {cache.Backend} cache at {cache.Location} could not be read: {ex.Message}";
+            LogUnhealthy(logger, message);
+            return Report(HeartbeatReport.Unhealthy, api, State("unavailable", null), message,
+                settings.Cache.Backend == CacheBackend.LiteDb
+                    ? "Check that SIGMA_MCP_CACHE_PATH is a writable file path."
+                    : "Check CACHE_TABLE_NAME, AWS_REGION and the AWS credentials; 'sigma-mcp cache init' creates the table.");
         }
     }
 
-    private HeartbeatReport Report(string status, SigmaApiHealth api, string? error, string? nextStep) => new(
+    private HeartbeatReport Report(string status, SigmaApiHealth api, DocumentCacheHealth cacheHealth, string? error, string? nextStep) => new(
         status,
         time.GetUtcNow(),
         api,
-        DescribeCache(),
+        cacheHealth,
         new ServerInfo(
             "sigma-mcp",
             ToolVersion.Current,
@@ -56,9 +73,24 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ToolSettings s
         error,
         nextStep);
 
-    // The cache itself arrives with the cache work; until then the heartbeat says where it will live.
-    private DocumentCacheHealth DescribeCache() =>
-        new(settings.Cache.BackendName, settings.Cache.Location, "not_built", 0, 0, "never");
+    private DocumentCacheHealth Describe(CacheMetadata? metadata) => State(metadata is null ? "empty" : "ready", metadata);
+
+    private DocumentCacheHealth Unknown() => State("unknown", null);
+
+    private DocumentCacheHealth State(string state, CacheMetadata? metadata)
+    {
+        int Count(string key) => metadata?.Counts.GetValueOrDefault(key) ?? 0;
+        return new DocumentCacheHealth(
+            settings.Cache.BackendName,
+            settings.Cache.Location,
+            state,
+            metadata?.Generation,
+            Count(DocumentTypes.Workbook),
+            Count(DocumentTypes.DataModel),
+            Count(DocumentTypes.Dataset),
+            Count("element"),
+            metadata?.RefreshCompletedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never");
+    }
 
     private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 

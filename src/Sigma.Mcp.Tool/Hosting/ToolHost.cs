@@ -22,6 +22,7 @@ internal static class ToolHost
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSigmaClient(settings.Sigma);
+        builder.Services.AddSigmaCache(settings.Cache);
         builder.Services.AddSingleton<HeartbeatService>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Diagnostics;
 
 namespace Sigma.Mcp.Tool.Tools;
@@ -13,4 +14,5 @@ namespace Sigma.Mcp.Tool.Tools;
     UseStringEnumConverter = true,
     WriteIndented = false)]
 [JsonSerializable(typeof(HeartbeatReport))]
+[JsonSerializable(typeof(CacheStatus))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext;

@@ -91,7 +91,7 @@ public abstract class CacheContractTests : IAsyncLifetime
 
         var ids = await _cache.ReadDocumentsAsync(Org, 1, TestTimeouts.Token()).Select(d => d.Id).ToListAsync();
 
-        ids.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(documents.Select(d => d.Id));
+        ids.ShouldBeExactly(documents.Select(d => d.Id));
     }
 
     [Fact]

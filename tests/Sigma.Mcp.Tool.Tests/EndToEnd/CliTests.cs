@@ -143,18 +143,4 @@ public sealed class CliTests(SandboxFixture fixture) : IClassFixture<SandboxFixt
 
         run.ExitCode.Should().Be(0, run.ToString());
     }
-
-    [Theory]
-    [InlineData("cache", "refresh")]
-    [InlineData("populate-cache")]
-    [InlineData("cache", "status")]
-    [InlineData("cache", "status", "--json")]
-    [InlineData("cache", "clear")]
-    public async Task CacheCommands_BeforeTheCacheExists_SayItIsNotBuiltExitOne(params string[] arguments)
-    {
-        var run = await ToolProcess.RunAsync(SandboxSettings.For(fixture.Sandbox), arguments);
-
-        run.ExitCode.Should().Be(1, run.ToString());
-        run.Stderr.Should().Contain("the document cache is not built yet").And.Contain("Nothing was changed");
-    }
 }

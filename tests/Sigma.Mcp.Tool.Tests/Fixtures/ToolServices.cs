@@ -10,11 +10,11 @@ namespace Sigma.Mcp.Tool.Tests.Fixtures;
 /// <summary>The tool's own service graph (the one every command runs), pointed at a sandbox.</summary>
 internal static class ToolServices
 {
-    public static ToolSettings SettingsFor(SigmaSandbox sandbox, string? clientSecret = null, LogLevel logLevel = LogLevel.Warning) =>
+    public static ToolSettings SettingsFor(SigmaSandbox sandbox, string? clientSecret = null, LogLevel logLevel = LogLevel.Warning, string? cachePath = null) =>
         SettingsLoader.Validate(
             new Dictionary<string, string>(SandboxSettings.For(sandbox, clientSecret)!)
             {
-                ["SIGMA_MCP_CACHE_PATH"] = Path.Combine(Path.GetTempPath(), "sigma-mcp-tests-unused", "cache.db"),
+                ["SIGMA_MCP_CACHE_PATH"] = cachePath ?? Path.Combine(Path.GetTempPath(), "sigma-mcp-tests", $"cache-{Guid.NewGuid():N}.db"),
             },
             requireCredentials: true,
             isSandbox: false,
@@ -29,9 +29,11 @@ internal static class ToolServices
         string? clientSecret = null,
         TimeProvider? time = null,
         Func<SigmaClientOptions, SigmaClientOptions>? sigma = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        string? cachePath = null,
+        Action<IServiceCollection>? configure = null)
     {
-        var settings = SettingsFor(sandbox, clientSecret, logs is null ? LogLevel.Warning : LogLevel.Trace);
+        var settings = SettingsFor(sandbox, clientSecret, logs is null ? LogLevel.Warning : LogLevel.Trace, cachePath);
         if (sigma is not null)
         {
             settings = new ToolSettings { Sigma = sigma(settings.Sigma), Cache = settings.Cache, LogLevel = settings.LogLevel };
@@ -47,6 +49,8 @@ internal static class ToolServices
         {
             builder.Logging.AddProvider(logs);
         }
+
+        configure?.Invoke(builder.Services);
 
         return builder.Build();
     }

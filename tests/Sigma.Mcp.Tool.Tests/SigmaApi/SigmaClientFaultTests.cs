@@ -24,7 +24,7 @@ public sealed class SigmaClientFaultTests : IAsyncLifetime
 
         var ids = await host.Services.GetRequiredService<SigmaClient>().ListWorkbooksAsync(50, TestTimeouts.Token()).Select(w => w.WorkbookId).ToListAsync();
 
-        ids.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(_sandbox.Data.Workbooks.Select(w => w.Id));
+        ids.ShouldBeExactly(_sandbox.Data.Workbooks.Select(w => w.Id));
         _sandbox.Requests.Snapshot().Count(r => r.Status == 429).Should().BeGreaterThanOrEqualTo(3);
     }
 

@@ -22,7 +22,7 @@ public sealed class SigmaClientPagingTests
 
         var expected = sandbox.Data.Workbooks.Select(w => w.Id).ToList();
         expected.Should().HaveCountGreaterThanOrEqualTo(2345);
-        ids.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(expected);
+        ids.ShouldBeExactly(expected);
         sandbox.Requests.Count("GET", "/v2/workbooks").Should().Be((expected.Count + pageSize - 1) / pageSize);
     }
 

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+using Sigma.Mcp.Tool.Caching;
+using Sigma.Mcp.Tool.Caching.DynamoDb;
+using Sigma.Mcp.Tool.Caching.LiteDb;
+using Sigma.Mcp.Tool.Caching.Refresh;
+using Sigma.Mcp.Tool.Configuration;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the document cache chosen by <see cref="CacheOptions.Backend"/> and the refresher that fills it.</summary>
+internal static class CacheServiceCollectionExtensions
+{
+    public static IServiceCollection AddSigmaCache(this IServiceCollection services, CacheOptions options)
+    {
+        // Opened on first use, so that commands that never touch the cache never open a file or a connection.
+        services.AddSingleton<ICache>(sp =>
+        {
+            try
+            {
+                return options.Backend switch
+                {
+                    CacheBackend.DynamoDb => new DynamoDbCache(
+                        DynamoDbCache.CreateClient(options), options.TableName, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DynamoDbCache>>()),
+                    _ => new LiteDbCache(options.LiteDbPath, sp.GetRequiredService<TimeProvider>()),
+                };
+            }
+            catch (CacheUnavailableException ex)
+            {
+                return new UnavailableCache(options.BackendName, options.Location, ex);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return new UnavailableCache(options.BackendName, options.Location, new CacheUnavailableException(
+                    $"The cache file {options.LiteDbPath} cannot be opened ({ex.Message}). Set SIGMA_MCP_CACHE_PATH to a writable path.", ex));
+            }
+        });
+        services.AddTransient<CacheRefresher>();
+        return services;
+    }
+}

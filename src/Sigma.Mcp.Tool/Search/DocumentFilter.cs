@@ -1,0 +1,75 @@
+using Sigma.Mcp.Tool.Caching;
+
+namespace Sigma.Mcp.Tool.Search;
+
+/// <summary>
+/// A <see cref="SearchQuery"/>'s filters, compiled against the index: owner and path filters are evaluated once per
+/// distinct owner and path, so that checking a document is a few array reads.
+/// </summary>
+internal sealed class DocumentFilter
+{
+    private readonly byte? _type;
+    private readonly bool[]? _owners;
+    private readonly bool[]? _paths;
+    private readonly BadgeKind? _badge;
+    private readonly long? _updatedSinceTicks;
+    private readonly bool _includeArchived;
+
+    /// <param name="query">The filters; the text is not used here.</param>
+    /// <param name="documentType">The one type allowed, or null for any.</param>
+    /// <param name="ownerNames">Normalized owner names, by owner index.</param>
+    /// <param name="ownerIds">Owner ids, by owner index.</param>
+    /// <param name="paths">Normalized paths, by path index.</param>
+    public DocumentFilter(SearchQuery query, string? documentType, string[] ownerNames, string?[] ownerIds, string[] paths)
+    {
+        _type = documentType is null ? null : (byte)DocumentTypesIndex(documentType);
+        _includeArchived = query.IncludeArchived;
+        _updatedSinceTicks = query.UpdatedSince?.UtcTicks;
+        if (!string.IsNullOrWhiteSpace(query.Badge))
+        {
+            _badge = BadgeKinds.TryParse(query.Badge, out var badge)
+                ? badge
+                : throw new ArgumentException($"Unknown badge '{query.Badge}': use Endorsed, Warning or Deprecated.", nameof(query));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Owner))
+        {
+            var owner = query.Owner.Trim();
+            var normalized = TextNormalizer.Normalize(owner);
+            _owners = new bool[ownerNames.Length];
+            for (var i = 0; i < ownerNames.Length; i++)
+            {
+                _owners[i] = (normalized.Length > 0 && ownerNames[i].Contains(normalized, StringComparison.Ordinal))
+                    || (ownerIds[i]?.Contains(owner, StringComparison.OrdinalIgnoreCase) ?? false);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Path))
+        {
+            var normalized = TextNormalizer.Normalize(query.Path);
+            _paths = [.. paths.Select(p => p.Contains(normalized, StringComparison.Ordinal))];
+        }
+    }
+
+    public bool Allows(in DocumentFacts facts) =>
+        (_includeArchived || !facts.IsArchived)
+        && (_type is null || facts.Type == _type)
+        && (_badge is null || facts.Badge == _badge)
+        && (_updatedSinceTicks is null || facts.UpdatedTicks >= _updatedSinceTicks)
+        && (_owners is null || _owners[facts.Owner])
+        && (_paths is null || _paths[facts.Path]);
+
+    /// <summary>The index of a type in <see cref="DocumentTypes.All"/>, or <see cref="byte.MaxValue"/>.</summary>
+    public static int DocumentTypesIndex(string? type)
+    {
+        for (var i = 0; i < DocumentTypes.All.Count; i++)
+        {
+            if (string.Equals(DocumentTypes.All[i], type, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return byte.MaxValue;
+    }
+}

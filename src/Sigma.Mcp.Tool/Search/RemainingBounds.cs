@@ -1,0 +1,98 @@
+namespace Sigma.Mcp.Tool.Search;
+
+/// <summary>
+/// The most the lists not yet read can still add, per query word: what lets a search stop looking for new
+/// candidates (max-score pruning) once no newcomer could reach the current k-th best.
+/// </summary>
+internal sealed class RemainingBounds
+{
+    private readonly float[] _unmatched = new float[SearchWeights.MaxWords];
+    private readonly float[] _matched = new float[SearchWeights.MaxWords];
+
+    /// <param name="lists">All lists, in processing order.</param>
+    /// <param name="from">The first list not yet read.</param>
+    /// <param name="fieldCount">Fields of the ranked numbers.</param>
+    public RemainingBounds(List<ScoredList> lists, int from, int fieldCount)
+    {
+        Span<float> best = stackalloc float[SearchWeights.MaxWords * fieldCount];
+        Span<float> extra = stackalloc float[SearchWeights.MaxWords * fieldCount];
+        for (var i = from; i < lists.Count; i++)
+        {
+            var list = lists[i];
+            var slot = (list.Word * fieldCount) + list.Field;
+            best[slot] = Math.Max(best[slot], list.Weight);
+            extra[slot] = Math.Max(extra[slot], list.Extra);
+            Words |= (byte)(1 << list.Word);
+            if (list.Field == 0)
+            {
+                NameWords |= (byte)(1 << list.Word);
+            }
+
+            if (list.ExactName)
+            {
+                ExactNameWords |= (byte)(1 << list.Word);
+            }
+
+            if (fieldCount == SearchWeights.FieldCount && list.Field == (int)SearchField.Element)
+            {
+                ElementWords |= (byte)(1 << list.Word);
+            }
+        }
+
+        for (var word = 0; word < SearchWeights.MaxWords; word++)
+        {
+            float max = 0, extras = 0;
+            for (var field = 0; field < fieldCount; field++)
+            {
+                max = Math.Max(max, best[(word * fieldCount) + field]);
+                extras += extra[(word * fieldCount) + field];
+            }
+
+            // A word's first field counts in full, every other field its extra (see ScoredList).
+            _unmatched[word] = max + extras;
+            _matched[word] = extras;
+        }
+    }
+
+    /// <summary>Words some remaining list can still match.</summary>
+    public byte Words { get; }
+
+    /// <summary>Words some remaining list can still match in the name (field 0).</summary>
+    public byte NameWords { get; }
+
+    /// <summary>Words some remaining list can still match exactly in the name.</summary>
+    public byte ExactNameWords { get; }
+
+    /// <summary>Document search: words some remaining list can still match in element names.</summary>
+    public byte ElementWords { get; }
+
+    /// <summary>
+    /// An upper bound of the final score (before badge) of a number whose accumulator is <paramref name="own"/> now;
+    /// for an element, <paramref name="context"/> is its document's (complete) name context.
+    /// </summary>
+    public float UpperBound(in Accumulator own, in Accumulator context, QueryPlan plan)
+    {
+        // Only the number's own matches make a word "already matched": context words can still match in full.
+        var score = own.Score + context.Score;
+        for (var word = 0; word < plan.Words.Length; word++)
+        {
+            score += (own.Words & (1 << word)) != 0 ? _matched[word] : _unmatched[word];
+        }
+
+        if ((own.Words | context.Words | Words) == plan.AllWords)
+        {
+            score += SearchWeights.AllWords;
+        }
+
+        if ((own.NameWords | NameWords) == plan.AllWords)
+        {
+            score += SearchWeights.NameCoversQuery;
+            if ((own.NameExact | ExactNameWords) == plan.AllWords)
+            {
+                score += SearchWeights.ExactName;
+            }
+        }
+
+        return score;
+    }
+}

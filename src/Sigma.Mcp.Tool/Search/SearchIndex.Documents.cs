@@ -1,0 +1,81 @@
+namespace Sigma.Mcp.Tool.Search;
+
+/// <summary>Document-level search.</summary>
+internal sealed partial class SearchIndex
+{
+
+    private List<SearchHit> SearchDocuments(QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch)
+    {
+        var lists = new List<ScoredList>();
+        for (var word = 0; word < plan.Words.Length; word++)
+        {
+            var queryWord = plan.Words[word];
+            foreach (var match in queryWord.Matches)
+            {
+                var shortPrefix = IsShortPrefix(queryWord, match);
+                for (var field = 0; field < SearchWeights.FieldCount; field++)
+                {
+                    var length = _documentPostings.Length(match.TermId, field);
+                    if (length > 0 && (!shortPrefix || SearchWeights.CompletesShortPrefix((SearchField)field)))
+                    {
+                        lists.Add(ScoredList.Create(word, field, match, SearchWeights.Field[field], field == (int)SearchField.Name, length));
+                    }
+                }
+            }
+        }
+
+        lists.Sort(ScoredList.Compare);
+        var numbers = ReadLists(lists, elements: false, plan, filter, limit, scratch, default);
+        var top = new TopHits(limit);
+        var elementBonus = plan.Words.Length > 1 ? SearchWeights.ElementCoversQuery : 0f;
+        foreach (var number in numbers)
+        {
+            var score = Evaluate(number, elements: false, plan, scratch, out _);
+            if (!top.CouldAccept(score + elementBonus) || !filter.Allows(_facts[number]))
+            {
+                continue;
+            }
+
+            // One element named with every query word ("churn rate by segment"); checked only when the document's
+            // element names together have every word.
+            if (elementBonus > 0 && ElementWords(scratch.Documents[number]) == plan.AllWords && ElementCoversQuery(number, plan))
+            {
+                score += elementBonus;
+            }
+
+            top.Offer(score, number);
+        }
+
+        var matched = plan.MatchedTermIds();
+        return [.. top.ToSortedList().Select(hit => ExplainDocument(hit.Id, hit.Score, scratch.Documents[hit.Id], plan, matched))];
+    }
+
+    // True when one of the document's elements has every query word in its name.
+    private bool ElementCoversQuery(int number, QueryPlan plan)
+    {
+        int start = _elementStart[number], count = _elementStart[number + 1] - start;
+        if (count == 0)
+        {
+            return false;
+        }
+
+        Span<byte> words = count <= 1024 ? stackalloc byte[count] : new byte[count];
+        words.Clear();
+        for (var word = 0; word < plan.Words.Length; word++)
+        {
+            foreach (var match in plan.Words[word].Matches)
+            {
+                foreach (var element in _elementPostings.Between(match.TermId, 0, start, start + count))
+                {
+                    words[element - start] |= (byte)(1 << word);
+                }
+            }
+        }
+
+        return words.Contains(plan.AllWords);
+    }
+
+    // Two or three letters complete to many terms: those completions count in names, not in long texts or columns.
+    private static bool IsShortPrefix(QueryWord word, TermMatch match) =>
+        word.Text.Length < 4 && match.Quality < SearchWeights.Exact;
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sigma.Mcp.Tool.Caching;
+using Sigma.Mcp.Tool.Caching.Refresh;
+using Sigma.Mcp.Tool.Cli;
+using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Hosting;
+using Sigma.Sandbox;
+
+namespace Sigma.Mcp.Benchmarks;
+
+/// <summary>
+/// Refresh time for a 10,000-workbook organization into each backend (sandbox latency 0 and 50 ms), the time to load
+/// a whole cache into memory at 10,000 and 100,000 documents, and the LiteDB file size. The DynamoDB rows need a
+/// DynamoDB-compatible endpoint: pass it as AWS_ENDPOINT_URL_DYNAMODB (e.g. dynalite on loopback).
+/// </summary>
+internal static class RefreshBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000];
+        var dynamo = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_DYNAMODB");
+        Console.WriteLine("| backend | workbooks | latency | refresh (s) | load into memory (s) | documents | file size (MB) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var size in sizes)
+        {
+            await using var sandbox = await SigmaSandbox.StartAsync(new SandboxOptions { Workbooks = size });
+            foreach (var latency in size > 10_000 ? [0] : new[] { 0, 50 })
+            {
+                sandbox.Faults.Latency = TimeSpan.FromMilliseconds(latency);
+                await MeasureAsync(sandbox, "litedb", latency, null);
+                if (dynamo is not null)
+                {
+                    await MeasureAsync(sandbox, "dynamodb", latency, dynamo);
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task MeasureAsync(SigmaSandbox sandbox, string backend, int latency, string? endpoint)
+    {
+        var directory = Directory.CreateTempSubdirectory("sigma-mcp-refresh-");
+        var values = new Dictionary<string, string>
+        {
+            ["SIGMA_BASE_URL"] = sandbox.BaseUrl.ToString(),
+            ["SIGMA_CLIENT_ID"] = sandbox.ClientId,
+            ["SIGMA_CLIENT_SECRET"] = sandbox.ClientSecret,
+            ["SIGMA_MCP_CACHE"] = backend,
+            ["SIGMA_MCP_CACHE_PATH"] = Path.Combine(directory.FullName, "cache.db"),
+            ["CACHE_TABLE_NAME"] = $"bench-{Guid.NewGuid():N}",
+            ["AWS_REGION"] = "us-east-1",
+        };
+        if (endpoint is not null)
+        {
+            values["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint;
+        }
+
+        var settings = SettingsLoader.Validate(values, requireCredentials: true, defaultLogLevel: LogLevel.Warning);
+        using (var host = ToolHost.CreateBuilder(settings).Build())
+        {
+            var progress = Environment.GetEnvironmentVariable("BENCH_PROGRESS") is null ? null : new RefreshProgressPrinter(Console.Error, interactive: false);
+            var started = Stopwatch.GetTimestamp();
+            var summary = await host.Services.GetRequiredService<CacheRefresher>().RefreshAsync(new RefreshOptions(), progress);
+            var refresh = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+            var cache = host.Services.GetRequiredService<ICache>();
+            started = Stopwatch.GetTimestamp();
+            var loaded = await cache.ReadDocumentsAsync(summary.Metadata.OrganizationId, summary.Metadata.Generation).CountAsync();
+            var load = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var size = backend == "litedb" ? $"{new FileInfo(settings.Cache.LiteDbPath).Length / 1_048_576.0:0.0}" : "-";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {backend} | {sandbox.Data.Workbooks.Count:N0} | {latency} ms | {refresh:0.0} | {load:0.00} | {loaded:N0} | {size} |"));
+        }
+
+        directory.Delete(recursive: true);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using Sigma.Mcp.Tool.Caching;
+using Sigma.Mcp.Tool.Tests.Fixtures;
+using Sigma.Sandbox;
+
+namespace Sigma.Mcp.Tool.Tests.EndToEnd;
+
+/// <summary>
+/// <c>sigma-mcp cache refresh</c> as separate processes on one cache: killed with SIGKILL at random points, and run
+/// twice at once. Subclasses choose the backend.
+/// </summary>
+public abstract class CacheRefreshProcessTests : IAsyncLifetime, IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private SigmaSandbox _sandbox = null!;
+
+    protected string WorkingDirectory => _directory.Path;
+
+    public async Task InitializeAsync()
+    {
+        _sandbox = await SigmaSandbox.StartAsync(new SandboxOptions { Workbooks = 300 });
+        _sandbox.Faults.Latency = TimeSpan.FromMilliseconds(5);
+    }
+
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    public void Dispose()
+    {
+        DisposeBackend();
+        _directory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Closes what <see cref="OpenCache"/> opened.</summary>
+    private protected virtual void DisposeBackend()
+    {
+    }
+
+    /// <summary>Settings that point the tool at this backend's storage.</summary>
+    private protected abstract IReadOnlyDictionary<string, string?> BackendSettings { get; }
+
+    /// <summary>A cache over the same storage, for checking from the test process.</summary>
+    private protected abstract ICache OpenCache();
+
+    [Fact]
+    public async Task Refresh_KilledAtRandomPoints20Times_PreviousGenerationStaysCompleteAndNextRefreshSucceeds()
+    {
+        var first = await ToolProcess.RunAsync(WorkingDirectory, Settings(), "cache", "refresh");
+        first.ExitCode.Should().Be(0, first.ToString());
+        var cache = OpenCache();
+        var organization = _sandbox.Data.OrganizationId;
+        using var stopReading = new CancellationTokenSource();
+        var reader = ReadContinuouslyAsync(cache, organization, stopReading.Token);
+        var random = new Random(20261124);
+
+        for (var kill = 0; kill < 20; kill++)
+        {
+            // Each round changes the organization, so that consecutive generations differ.
+            _sandbox.Data.AddWorkbook($"Round {kill} Workbook");
+            foreach (var workbook in _sandbox.Data.Workbooks.Skip(kill * 10).Take(20))
+            {
+                _sandbox.Data.TouchWorkbook(workbook.Id);
+            }
+
+            using var process = Process.Start(ToolProcess.StartInfo(WorkingDirectory, Settings(), "cache", "refresh"))!;
+            process.StandardInput.Close();
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(random.Next(150, 2500)));
+            process.Kill(); // SIGKILL: no cleanup, no lease release
+            await process.WaitForExitAsync();
+
+            await AssertPublishedGenerationCompleteAsync(cache, organization);
+        }
+
+        var last = await ToolProcess.RunAsync(WorkingDirectory, Settings(), "cache", "refresh");
+        last.ExitCode.Should().Be(0, last.ToString());
+        await stopReading.CancelAsync();
+        (await reader).Should().BeGreaterThan(0, "the reader read generations while refreshes ran");
+        var metadata = await AssertPublishedGenerationCompleteAsync(cache, organization);
+        metadata.Counts[DocumentTypes.Workbook].Should().Be(_sandbox.Data.Workbooks.Count);
+    }
+
+    [Fact]
+    public async Task Refresh_TwoAtOnce_OneRunsOneReportsTheLease()
+    {
+        _sandbox.Faults.Latency = TimeSpan.FromMilliseconds(25); // long enough for the two to overlap
+
+        var runs = await Task.WhenAll(
+            ToolProcess.RunAsync(WorkingDirectory, Settings(), "cache", "refresh"),
+            ToolProcess.RunAsync(WorkingDirectory, Settings(), "cache", "refresh"));
+
+        runs.Select(r => r.ExitCode).Should().BeEquivalentTo([0, 1], string.Join("\n", runs.Select(r => r.ToString())));
+        runs.Single(r => r.ExitCode == 1).Stderr.Should().Contain("Another refresh of this organization's cache is running");
+        await AssertPublishedGenerationCompleteAsync(OpenCache(), _sandbox.Data.OrganizationId);
+    }
+
+    [Fact]
+    public async Task StatusAndClear_AfterRefresh_ReportCountsThenEmpty()
+    {
+        (await ToolProcess.RunAsync(WorkingDirectory, Settings(), "populate-cache")).ExitCode.Should().Be(0);
+
+        var status = await ToolProcess.RunAsync(WorkingDirectory, Settings(), "cache", "status", "--json");
+        status.ExitCode.Should().Be(0, status.ToString());
+        using (var json = System.Text.Json.JsonDocument.Parse(status.Stdout))
+        {
+            var root = json.RootElement;
+            root.GetProperty("organization_id").GetString().Should().Be(_sandbox.Data.OrganizationId);
+            root.GetProperty("generation").GetInt64().Should().BePositive();
+            root.GetProperty("last_refreshed_at").GetDateTimeOffset().Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+            var counts = root.GetProperty("counts");
+            counts.GetProperty("workbook").GetInt32().Should().Be(_sandbox.Data.Workbooks.Count);
+            counts.GetProperty("data-model").GetInt32().Should().Be(_sandbox.Data.DataModels.Count);
+            counts.GetProperty("dataset").GetInt32().Should().Be(_sandbox.Data.Datasets.Count);
+            counts.GetProperty("report").GetInt32().Should().Be(_sandbox.Data.Reports.Count);
+            counts.GetProperty("element").GetInt32().Should().BePositive();
+            counts.GetProperty("member").GetInt32().Should().BePositive();
+        }
+
+        (await ToolProcess.RunAsync(WorkingDirectory, Settings(), "cache", "clear")).ExitCode.Should().Be(0);
+        var cleared = await ToolProcess.RunAsync(WorkingDirectory, Settings(), "cache", "status");
+        cleared.Stdout.Should().Contain("Empty: never refreshed");
+    }
+
+    private Dictionary<string, string?> Settings() => new(SandboxSettings.For(_sandbox).Concat(BackendSettings));
+
+    private static async Task<CacheMetadata> AssertPublishedGenerationCompleteAsync(ICache cache, string organization)
+    {
+        var metadata = await cache.GetMetadataAsync(organization, TestTimeouts.Token());
+        metadata.Should().NotBeNull("the first refresh published a generation");
+        var documents = await cache.ReadDocumentsAsync(organization, metadata!.Generation, TestTimeouts.Token()).ToListAsync();
+        documents.Select(d => d.Id).Should().OnlyHaveUniqueItems();
+        foreach (var type in DocumentTypes.All)
+        {
+            documents.Count(d => d.Type == type).Should().Be(metadata.Counts[type], $"generation {metadata.Generation} holds exactly the {type}s it published");
+        }
+
+        documents.Sum(d => d.Elements.Count).Should().Be(metadata.Counts["element"]);
+        return metadata;
+    }
+
+    // Reads the published generation over and over; a mixed or partial generation fails the test.
+    private static async Task<int> ReadContinuouslyAsync(ICache cache, string organization, CancellationToken stop)
+    {
+        var reads = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            await AssertPublishedGenerationCompleteAsync(cache, organization);
+            reads++;
+            await Task.Delay(50, CancellationToken.None);
+        }
+
+        return reads;
+    }
+}
