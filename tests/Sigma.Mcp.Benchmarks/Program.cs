@@ -8,7 +8,6 @@ return args.FirstOrDefault() switch
     "listing" => await ListingBenchmark.RunAsync(),
     "refresh" => await RefreshBenchmark.RunAsync(args[1..]),
     "search" => RunSearch(args[1..]),
-    "probe" => PerQueryProbe.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)),
     "search-quick" => await SearchQuickBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };

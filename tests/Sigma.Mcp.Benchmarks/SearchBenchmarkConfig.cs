@@ -14,7 +14,7 @@ internal sealed class SearchBenchmarkConfig : ManualConfig
 {
     public SearchBenchmarkConfig()
     {
-        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithIterationCount(30).WithWarmupCount(5));
+        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(30));
         AddColumn(StatisticColumn.Median, StatisticColumn.P95, new P99Column(), StatisticColumn.Max);
         AddDiagnoser(MemoryDiagnoser.Default);
     }

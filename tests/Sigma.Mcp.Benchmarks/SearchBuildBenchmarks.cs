@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Search;
 
@@ -9,8 +8,7 @@ namespace Sigma.Mcp.Benchmarks;
 /// Index build time and allocations by corpus size (the corpus itself is generated once, outside the measurement).
 /// The memory the built index keeps is what <c>search-quick</c> reports as its heap.
 /// </summary>
-[Config(typeof(SearchBenchmarkConfig))]
-[SimpleJob(RunStrategy.Monitoring, iterationCount: 10, warmupCount: 2)]
+[Config(typeof(SearchBuildBenchmarkConfig))]
 public class SearchBuildBenchmarks
 {
     private List<CachedDocument> _documents = [];

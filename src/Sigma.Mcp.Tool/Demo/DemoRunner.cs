@@ -57,10 +57,11 @@ internal sealed class DemoRunner(TextWriter output)
             Step("tools/list", $"{tools.Count} tool(s)", ok: tools.Count > 0);
             foreach (var tool in tools)
             {
-                output.WriteLine($"        {tool.Name,-18} {FirstSentence(tool.Description)}");
+                output.WriteLine($"        {tool.Name,-20} {FirstSentence(tool.Description)}");
             }
 
             await HeartbeatAsync(client, cancellationToken);
+            await AssistantSessionAsync(client, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -106,6 +107,78 @@ internal sealed class DemoRunner(TextWriter output)
         }
 
         Step("heartbeat", healthy ? "healthy" : "unhealthy", healthy);
+    }
+
+    // What an assistant does with a question like "how is revenue split by region?".
+    private async Task AssistantSessionAsync(McpClient client, CancellationToken cancellationToken)
+    {
+        var refreshed = await CallAsync(client, "refresh_cache", new Dictionary<string, object?>(), cancellationToken);
+        if (refreshed is { } r)
+        {
+            output.WriteLine($"        cached      {r.GetProperty("counts").GetProperty("workbook").GetInt32()} workbooks, {r.GetProperty("counts").GetProperty("element").GetInt32()} elements in {r.GetProperty("duration_seconds").GetDouble()} s");
+        }
+
+        Step("refresh_cache", refreshed is null ? "failed" : "the sandbox organization is cached", refreshed is not null);
+
+        var search = await CallAsync(client, "search_documents", new Dictionary<string, object?> { ["query"] = "revenue by region", ["limit"] = 3 }, cancellationToken);
+        var hits = search?.GetProperty("results").EnumerateArray().ToList() ?? [];
+        foreach (var hit in hits)
+        {
+            var element = hit.GetProperty("element_name").ValueKind == JsonValueKind.String ? $" → element '{hit.GetProperty("element_name").GetString()}'" : "";
+            output.WriteLine($"        {hit.GetProperty("score").GetDouble(),6:0.0}  {hit.GetProperty("name").GetString()} ({hit.GetProperty("type").GetString()}){element}");
+        }
+
+        Step("search", $"{hits.Count} hit(s)", hits.Count > 0);
+        var top = hits.FirstOrDefault(h => h.GetProperty("element_id").ValueKind == JsonValueKind.String);
+        if (top.ValueKind != JsonValueKind.Object)
+        {
+            Step("describe", "no element hit to follow", ok: false);
+            return;
+        }
+
+        var workbookId = top.GetProperty("workbook_id").GetString();
+        var described = await CallAsync(client, "describe_workbook", new Dictionary<string, object?> { ["workbook"] = workbookId }, cancellationToken);
+        if (described is { } d)
+        {
+            foreach (var page in d.GetProperty("pages").EnumerateArray())
+            {
+                output.WriteLine($"        page '{page.GetProperty("name").GetString()}': {string.Join(", ", page.GetProperty("elements").EnumerateArray().Select(e => e.GetProperty("name").GetString()))}");
+            }
+        }
+
+        Step("describe", described is null ? "failed" : $"'{described.Value.GetProperty("name").GetString()}' ({described.Value.GetProperty("source").GetString()})", described is not null);
+
+        var export = await CallAsync(client, "export_data", new Dictionary<string, object?>
+        {
+            ["workbook_id"] = workbookId,
+            ["element_id"] = top.GetProperty("element_id").GetString(),
+            ["format"] = "csv",
+            ["row_limit"] = 5,
+        }, cancellationToken);
+        if (export is { } x)
+        {
+            output.WriteLine($"        columns     {string.Join(", ", x.GetProperty("columns").EnumerateArray().Select(c => c.GetString()))}");
+            foreach (var row in x.GetProperty("rows").EnumerateArray())
+            {
+                output.WriteLine($"                    {string.Join(" | ", row.EnumerateArray().Select(v => v.ToString()))}");
+            }
+        }
+
+        Step("export_data", export is null ? "failed" : $"{export.Value.GetProperty("row_count").GetInt32()} rows, next_offset {export.Value.GetProperty("next_offset")}", export is not null);
+    }
+
+    private async Task<JsonElement?> CallAsync(McpClient client, string tool, Dictionary<string, object?> arguments, CancellationToken cancellationToken)
+    {
+        output.WriteLine();
+        output.WriteLine($"  → tools/call {tool} {JsonSerializer.Serialize(arguments, Tools.ToolJson.Options)}");
+        var result = await client.CallToolAsync(tool, arguments, cancellationToken: cancellationToken);
+        if (result.IsError == true)
+        {
+            output.WriteLine($"        error: {string.Join(' ', result.Content.OfType<TextContentBlock>().Select(t => t.Text))}");
+            return null;
+        }
+
+        return result.StructuredContent;
     }
 
     private void Step(string name, string outcome, bool ok)

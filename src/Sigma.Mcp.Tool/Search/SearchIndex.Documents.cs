@@ -3,7 +3,6 @@ namespace Sigma.Mcp.Tool.Search;
 /// <summary>Document-level search.</summary>
 internal sealed partial class SearchIndex
 {
-
     private List<SearchHit> SearchDocuments(QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch)
     {
         var lists = new List<ScoredList>();

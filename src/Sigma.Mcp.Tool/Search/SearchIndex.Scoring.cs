@@ -9,7 +9,7 @@ namespace Sigma.Mcp.Tool.Search;
 /// </summary>
 internal sealed partial class SearchIndex
 {
-    // The most a number can gain after the lists: its badge (at most this) and, for a document, the element bonus.
+    // The best badge's score: what a number not yet seen may add after the lists.
     private const float MaxBadge = 3f;
 
     // A list this long (or longer than half the numbers seen so far) is worth a checkpoint before it.
@@ -35,7 +35,8 @@ internal sealed partial class SearchIndex
             {
                 checkedCount = count;
                 var remaining = new RemainingBounds(lists, i, elements ? SearchWeights.ElementFieldCount : SearchWeights.FieldCount);
-                var newcomer = remaining.UpperBound(default, newcomerContext, plan) + MaxBadge + LateBonus(elements, plan, default, remaining) + Epsilon;
+                var newcomer = remaining.UpperBound(default, newcomerContext, plan)
+                    + MaxBadge + LateBonus(elements, plan, default, remaining) + Epsilon;
                 if (newcomer >= threshold)
                 {
                     threshold = Math.Max(threshold, Leaders(touched.AsSpan(0, count), lists, i, elements, plan, filter, limit, scratch));
@@ -109,7 +110,14 @@ internal sealed partial class SearchIndex
     // The numbers that pass the filter and could still reach the threshold, ascending (for probing the lists), and
     // the words all of them have matched themselves.
     private Span<int> Survivors(
-        ReadOnlySpan<int> numbers, bool elements, QueryPlan plan, DocumentFilter filter, SearchScratch scratch, RemainingBounds remaining, float threshold, out byte matchedByAll)
+        ReadOnlySpan<int> numbers,
+        bool elements,
+        QueryPlan plan,
+        DocumentFilter filter,
+        SearchScratch scratch,
+        RemainingBounds remaining,
+        float threshold,
+        out byte matchedByAll)
     {
         var survivors = elements ? scratch.CandidateElements : scratch.CandidateDocuments;
         var count = 0;
@@ -119,7 +127,8 @@ internal sealed partial class SearchIndex
             var document = elements ? _elementDocument[number] : number;
             var own = elements ? scratch.Elements[number] : scratch.Documents[number];
             var context = elements ? scratch.Documents[document] : default;
-            var bound = remaining.UpperBound(own, context, plan) + SearchWeights.Badge(_facts[document].Badge) + LateBonus(elements, plan, own, remaining) + Epsilon;
+            var bound = remaining.UpperBound(own, context, plan)
+                + SearchWeights.Badge(_facts[document].Badge) + LateBonus(elements, plan, own, remaining) + Epsilon;
             if (bound >= threshold && filter.Allows(_facts[document]))
             {
                 survivors[count++] = number;
@@ -134,7 +143,9 @@ internal sealed partial class SearchIndex
 
     // The element bonus a document could still get: only if its element names can still have every word.
     private static float LateBonus(bool elements, QueryPlan plan, in Accumulator own, RemainingBounds remaining) =>
-        !elements && plan.Words.Length > 1 && (ElementWords(own) | remaining.ElementWords) == plan.AllWords ? SearchWeights.ElementCoversQuery : 0f;
+        !elements && plan.Words.Length > 1 && (ElementWords(own) | remaining.ElementWords) == plan.AllWords
+            ? SearchWeights.ElementCoversQuery
+            : 0f;
 
     private static byte ElementWords(in Accumulator a) => (byte)(a.Seen >> ((int)SearchField.Element * 8));
 
@@ -151,7 +162,8 @@ internal sealed partial class SearchIndex
         }
 
         document = _elementDocument[number];
-        return Finish(WithContext(own, scratch.Documents[document]), _elementNameTokens[number], plan) + SearchWeights.Badge(_facts[document].Badge);
+        var combined = WithContext(own, scratch.Documents[document]);
+        return Finish(combined, _elementNameTokens[number], plan) + SearchWeights.Badge(_facts[document].Badge);
     }
 
     // The document's name adds to its element's score and word coverage; the name bonuses stay the element's own.

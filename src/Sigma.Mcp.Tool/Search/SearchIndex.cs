@@ -65,16 +65,13 @@ internal sealed partial class SearchIndex
         var plan = QueryPlan.Create(query.Text, _terms);
         var filter = new DocumentFilter(query, kind is AllTypes or ElementType ? null : kind, _ownerNames, _ownerIds, _paths);
         var scratch = _scratch.TryTake(out var pooled) ? pooled : new SearchScratch(_documents.Length, _elements.Length);
-        try
-        {
-            return kind == ElementType
-                ? SearchElements(plan, filter, query.Limit, scratch)
-                : SearchDocuments(plan, filter, query.Limit, scratch);
-        }
-        finally
-        {
-            scratch.Clear();
-            _scratch.Add(scratch);
-        }
+        var hits = kind == ElementType
+            ? SearchElements(plan, filter, query.Limit, scratch)
+            : SearchDocuments(plan, filter, query.Limit, scratch);
+
+        // Only a search that completed knows what it touched: a failed one's scratch is dropped, not pooled.
+        scratch.Clear();
+        _scratch.Add(scratch);
+        return hits;
     }
 }

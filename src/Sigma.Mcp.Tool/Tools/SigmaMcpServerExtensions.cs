@@ -1,23 +1,31 @@
-using ModelContextProtocol.Protocol;
 using Sigma.Mcp.Tool;
+using Sigma.Mcp.Tool.Resources;
+using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.Tools;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the MCP server: identity, instructions and tools. The transport is the caller's choice.</summary>
+/// <summary>Registers the MCP server: identity, instructions, tools, resources and the search index behind them. The transport is the caller's choice.</summary>
 internal static class SigmaMcpServerExtensions
 {
     public const string Instructions = """
-        sigma-mcp connects you to a Sigma Computing organization's analytics: workbooks, data models, datasets and their elements.
-        Use 'heartbeat' to check the connection when a call fails with an authentication or network error.
+        sigma-mcp connects you to a Sigma Computing organization's analytics: workbooks (with pages and elements such as charts and tables), data models, datasets and reports.
+        Typical flow: search_documents to find what the user means (vague words, element or column names and typos are fine), describe_workbook to see its pages,
+        elements, columns and controls, then export_data with workbook_id and element_id to read rows (page with offset). get_element_sql and get_lineage explain how a number is computed.
+        Search reads a local cache of Sigma's metadata: if something recent is missing, call refresh_cache. If a call fails with an authentication or network error, call heartbeat.
         """;
 
     /// <summary>The same server that <c>serve</c> runs; tests add an in-memory transport instead of stdio.</summary>
-    public static IMcpServerBuilder AddSigmaMcpServer(this IServiceCollection services) =>
-        services
+    public static IMcpServerBuilder AddSigmaMcpServer(this IServiceCollection services)
+    {
+        services.AddSingleton<SearchIndexProvider>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexProvider>());
+        services.AddTransient<WorkbookDescriber>();
+
+        return services
             .AddMcpServer(options =>
             {
-                options.ServerInfo = new Implementation
+                options.ServerInfo = new ModelContextProtocol.Protocol.Implementation
                 {
                     Name = "sigma-mcp",
                     Title = "Sigma Computing",
@@ -25,5 +33,15 @@ internal static class SigmaMcpServerExtensions
                 };
                 options.ServerInstructions = Instructions;
             })
-            .WithTools<HeartbeatTool>(ToolJson.Options);
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Create()))
+            .WithTools<HeartbeatTool>(ToolJson.Options)
+            .WithTools<SearchDocumentsTool>(ToolJson.Options)
+            .WithTools<DescribeWorkbookTool>(ToolJson.Options)
+            .WithTools<DescribeDataModelTool>(ToolJson.Options)
+            .WithTools<ElementSqlTool>(ToolJson.Options)
+            .WithTools<LineageTool>(ToolJson.Options)
+            .WithTools<ExportDataTool>(ToolJson.Options)
+            .WithTools<RefreshCacheTool>(ToolJson.Options)
+            .WithResources<SigmaResources>();
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Diagnostics;
+using Sigma.Mcp.Tool.Tools.Results;
 
 namespace Sigma.Mcp.Tool.Tools;
 
@@ -15,4 +16,12 @@ namespace Sigma.Mcp.Tool.Tools;
     WriteIndented = false)]
 [JsonSerializable(typeof(HeartbeatReport))]
 [JsonSerializable(typeof(CacheStatus))]
+[JsonSerializable(typeof(SearchResults))]
+[JsonSerializable(typeof(WorkbookDescription))]
+[JsonSerializable(typeof(DataModelDescription))]
+[JsonSerializable(typeof(ElementSql))]
+[JsonSerializable(typeof(ElementLineageResult))]
+[JsonSerializable(typeof(ExportPage))]
+[JsonSerializable(typeof(RefreshResult))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext;

@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using System.Net;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.SigmaApi;
+using Sigma.Mcp.Tool.Tools.Results;
+
+namespace Sigma.Mcp.Tool.Tools;
+
+/// <summary><c>get_element_sql</c>: the SQL Sigma runs for an element.</summary>
+[McpServerToolType]
+internal sealed class ElementSqlTool(SigmaClient sigma)
+{
+    [McpServerTool(Name = "get_element_sql", Title = "Get an element's SQL",
+        ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
+        UseStructuredContent = true, OutputSchemaType = typeof(ElementSql))]
+    [Description("Returns the SQL that Sigma runs against the warehouse for one element (a chart or table) of a workbook: how its numbers are computed. Text and image elements have none.")]
+    public async Task<CallToolResult> GetElementSql(
+        [Description("The workbook: id (UUID), urlId or Sigma URL.")] string workbook_id,
+        [Description("The element's id (from search_documents or describe_workbook).")] string element_id,
+        CancellationToken cancellationToken = default)
+    {
+        var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, workbook_id, cancellationToken);
+        ToolArguments.Require(element_id, "element_id", "an element id from describe_workbook or search_documents");
+        try
+        {
+            var query = await sigma.GetElementQueryAsync(workbook.WorkbookId, element_id, cancellationToken);
+            if (string.IsNullOrWhiteSpace(query.Sql))
+            {
+                throw new McpException($"Element '{element_id}' has no SQL{(query.Error is null ? "" : $" ({query.Error})")}.");
+            }
+
+            var result = new ElementSql(workbook.WorkbookId, element_id, query.Name, query.Sql);
+            return ToolResult.Create(result, ToolJsonContext.Default.ElementSql, $"SQL of '{query.Name ?? element_id}' in '{workbook.Name}':\n{query.Sql}");
+        }
+        catch (SigmaApiException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
+        {
+            throw new McpException($"Element '{element_id}' of workbook '{workbook.Name}' has no SQL: it does not exist or is not a data element (text and images have none). describe_workbook lists its elements.");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using System.Net;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.SigmaApi;
+using Sigma.Mcp.Tool.Tools.Results;
+
+namespace Sigma.Mcp.Tool.Tools;
+
+/// <summary><c>get_lineage</c>: where an element's data comes from.</summary>
+[McpServerToolType]
+internal sealed class LineageTool(SigmaClient sigma)
+{
+    [McpServerTool(Name = "get_lineage", Title = "Get an element's lineage",
+        ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
+        UseStructuredContent = true, OutputSchemaType = typeof(ElementLineageResult))]
+    [Description("Returns an element's upstream lineage: the warehouse tables, data models, datasets, custom SQL and other elements its data comes from, as nodes and edges.")]
+    public async Task<CallToolResult> GetLineage(
+        [Description("The workbook: id (UUID), urlId or Sigma URL.")] string workbook_id,
+        [Description("The element's id (from search_documents or describe_workbook).")] string element_id,
+        CancellationToken cancellationToken = default)
+    {
+        var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, workbook_id, cancellationToken);
+        ToolArguments.Require(element_id, "element_id", "an element id from describe_workbook or search_documents");
+        try
+        {
+            var lineage = await sigma.GetElementLineageAsync(workbook.WorkbookId, element_id, cancellationToken);
+            var nodes = (lineage.Dependencies?.Values ?? []).Select(n => new LineageNodeItem(n.NodeId, n.Type, n.Name, n.ElementId)).ToList();
+            var edges = (lineage.Edges ?? []).Select(e => new LineageEdgeItem(e.Source, e.Target, e.Type)).ToList();
+            var result = new ElementLineageResult(workbook.WorkbookId, element_id, nodes, edges);
+            var text = $"Lineage of element {element_id} in '{workbook.Name}': " +
+                (nodes.Count == 0 ? "no upstream sources." : string.Join("; ", nodes.Select(n => $"{n.Name ?? n.NodeId} ({n.Type})")));
+            return ToolResult.Create(result, ToolJsonContext.Default.ElementLineageResult, text);
+        }
+        catch (SigmaApiException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.InternalServerError)
+        {
+            throw new McpException($"Sigma has no lineage for element '{element_id}' of '{workbook.Name}' ({(int)ex.Status!}): it may not exist, or be a text or control element.");
+        }
+    }
+}

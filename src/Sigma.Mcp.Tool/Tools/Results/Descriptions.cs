@@ -1,0 +1,58 @@
+namespace Sigma.Mcp.Tool.Tools.Results;
+
+/// <summary>What <c>describe_workbook</c> returns: the workbook, its pages and elements, the controls an export can set, its sources.</summary>
+internal sealed record WorkbookDescription(
+    string Id,
+    string? UrlId,
+    string Name,
+    string? Url,
+    string? Path,
+    string? Description,
+    string? OwnerName,
+    string? Badge,
+    IReadOnlyList<string> Tags,
+    DateTimeOffset? UpdatedAt,
+    int? LatestVersion,
+    IReadOnlyList<PageDescription> Pages,
+    IReadOnlyList<ControlDescription> Controls,
+    IReadOnlyList<SourceDescription> Sources,
+    string Source,
+    string? Note);
+
+internal sealed record PageDescription(string PageId, string? Name, IReadOnlyList<ElementDescription> Elements);
+
+internal sealed record ElementDescription(string ElementId, string? Name, string? Type, IReadOnlyList<string> Columns);
+
+internal sealed record ControlDescription(string? ControlId, string Name, string? ValueType);
+
+internal sealed record SourceDescription(string Type, string? Name, string? Id);
+
+/// <summary>What <c>describe_data_model</c> returns.</summary>
+internal sealed record DataModelDescription(
+    string Id,
+    string? UrlId,
+    string Name,
+    string? Url,
+    string? Path,
+    string? Description,
+    string? OwnerName,
+    string? Badge,
+    IReadOnlyList<string> Tags,
+    DateTimeOffset? UpdatedAt,
+    int? LatestVersion,
+    IReadOnlyList<ElementDescription> Elements,
+    string Source,
+    string? Note);
+
+/// <summary>What <c>get_element_sql</c> returns.</summary>
+internal sealed record ElementSql(string WorkbookId, string ElementId, string? Name, string Sql);
+
+/// <summary>What <c>get_lineage</c> returns: the element's upstream graph.</summary>
+internal sealed record ElementLineageResult(string WorkbookId, string ElementId, IReadOnlyList<LineageNodeItem> Nodes, IReadOnlyList<LineageEdgeItem> Edges);
+
+internal sealed record LineageNodeItem(string NodeId, string Type, string? Name, string? ElementId);
+
+internal sealed record LineageEdgeItem(string Source, string Target, string? Type);
+
+/// <summary>What <c>refresh_cache</c> returns.</summary>
+internal sealed record RefreshResult(int Added, int Changed, int Unchanged, int Removed, int Failed, long Generation, double DurationSeconds, IReadOnlyDictionary<string, int> Counts);

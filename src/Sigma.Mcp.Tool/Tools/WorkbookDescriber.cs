@@ -1,0 +1,124 @@
+using Sigma.Mcp.Tool.Caching;
+using Sigma.Mcp.Tool.Search;
+using Sigma.Mcp.Tool.SigmaApi;
+using Sigma.Mcp.Tool.Tools.Results;
+
+namespace Sigma.Mcp.Tool.Tools;
+
+/// <summary>
+/// Describes workbooks and data models for the tools and the resources: structure from the cache when the cached
+/// version is the current one (one cheap call to check), from Sigma otherwise; controls and sources always from Sigma.
+/// </summary>
+internal sealed class WorkbookDescriber(SigmaClient sigma, SearchIndexProvider index)
+{
+    private const int MaxColumnsPerElement = 60;
+
+    public async Task<WorkbookDescription> DescribeWorkbookAsync(string reference, CancellationToken cancellationToken)
+    {
+        var snapshot = await index.GetAsync(cancellationToken);
+        var cached = FindCached(snapshot, reference, DocumentTypes.Workbook);
+        var live = cached is not null ? await sigma.GetWorkbookAsync(cached.Id, cancellationToken) : await sigma.ResolveWorkbookAsync(reference, cancellationToken);
+        var fresh = cached is not null && cached.DetailError is null && cached.LatestVersion == live.LatestVersion && cached.UpdatedAt == live.UpdatedAt;
+
+        IReadOnlyList<CachedPage> pages;
+        IReadOnlyList<CachedElement> elements;
+        if (fresh)
+        {
+            (pages, elements) = (cached!.Pages, cached.Elements);
+        }
+        else
+        {
+            pages = [.. await sigma.ListWorkbookPagesAsync(live.WorkbookId, cancellationToken).Select(p => new CachedPage(p.PageId, p.Name)).ToListAsync(cancellationToken)];
+            var fetched = new List<CachedElement>();
+            foreach (var page in pages)
+            {
+                await foreach (var e in sigma.ListPageElementsAsync(live.WorkbookId, page.PageId, cancellationToken))
+                {
+                    fetched.Add(new CachedElement(e.ElementId, e.Name, e.Type, page.PageId, e.Columns ?? []));
+                }
+            }
+
+            elements = fetched;
+        }
+
+        var notes = new List<string>();
+        var controls = await BestEffortAsync(sigma.ListWorkbookControlsAsync(live.WorkbookId, cancellationToken)
+            .Select(c => new ControlDescription(c.ControlId, c.Name, c.ValueType)), "controls", notes, cancellationToken);
+        var sources = await BestEffortAsync(sigma.ListWorkbookSourcesAsync(live.WorkbookId, cancellationToken)
+            .Select(s => new SourceDescription(s.Type, s.Name ?? s.Path, s.DataModelId ?? s.DatasetId ?? s.InodeId ?? s.ConnectionId)), "sources", notes, cancellationToken);
+
+        var truncated = elements.Any(e => e.Columns.Count > MaxColumnsPerElement);
+        if (truncated)
+        {
+            notes.Add($"Elements with more than {MaxColumnsPerElement} columns list the first {MaxColumnsPerElement}.");
+        }
+
+        return new WorkbookDescription(
+            live.WorkbookId,
+            live.WorkbookUrlId,
+            live.Name,
+            live.Url,
+            live.Path,
+            live.Description,
+            cached?.OwnerName,
+            cached?.Badge,
+            [.. (live.Tags ?? []).Select(t => t.Name)],
+            live.UpdatedAt,
+            live.LatestVersion,
+            [.. pages.Select(p => new PageDescription(p.PageId, p.Name, [.. elements.Where(e => e.PageId == p.PageId).Select(Describe)]))],
+            controls,
+            sources,
+            fresh ? "cache" : "sigma",
+            notes.Count > 0 ? string.Join(' ', notes) : null);
+    }
+
+    public async Task<DataModelDescription> DescribeDataModelAsync(string reference, CancellationToken cancellationToken)
+    {
+        var snapshot = await index.GetAsync(cancellationToken);
+        var cached = FindCached(snapshot, reference, DocumentTypes.DataModel);
+        var id = cached?.Id ?? reference.Trim();
+        var live = await sigma.GetDataModelAsync(id, cancellationToken);
+        var fresh = cached is not null && cached.DetailError is null && cached.LatestVersion == live.LatestVersion && cached.UpdatedAt == live.UpdatedAt;
+        var elements = fresh
+            ? cached!.Elements
+            : [.. await sigma.ListDataModelElementsAsync(live.DataModelId, cancellationToken).Select(e => new CachedElement(e.ElementId, e.Name, e.Type, null, e.Columns ?? [])).ToListAsync(cancellationToken)];
+
+        return new DataModelDescription(
+            live.DataModelId,
+            live.DataModelUrlId,
+            live.Name,
+            live.Url,
+            live.Path,
+            live.Description,
+            cached?.OwnerName,
+            cached?.Badge,
+            [.. (live.Tags ?? []).Select(t => t.TagName)],
+            live.UpdatedAt,
+            live.LatestVersion,
+            [.. elements.Select(Describe)],
+            fresh ? "cache" : "sigma",
+            null);
+    }
+
+    private static CachedDocument? FindCached(SearchSnapshot snapshot, string reference, string type)
+    {
+        var text = reference.Trim();
+        var key = Uri.TryCreate(text, UriKind.Absolute, out _) && type == DocumentTypes.Workbook ? WorkbookReference.Parse(text).UrlId ?? text : text;
+        return snapshot.Index?.Find(key) is { } document && document.Type == type ? document : null;
+    }
+
+    private static ElementDescription Describe(CachedElement e) => new(e.ElementId, e.Name, e.Type, [.. e.Columns.Take(MaxColumnsPerElement)]);
+
+    private static async Task<IReadOnlyList<T>> BestEffortAsync<T>(IAsyncEnumerable<T> source, string what, List<string> notes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.ToListAsync(cancellationToken);
+        }
+        catch (SigmaApiException ex)
+        {
+            notes.Add($"The {what} could not be read ({(int?)ex.Status} {ex.ErrorCode}).");
+            return [];
+        }
+    }
+}
