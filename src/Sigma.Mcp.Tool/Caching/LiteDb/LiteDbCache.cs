@@ -41,6 +41,9 @@ internal sealed class LiteDbCache : ICache, IDisposable
 
     private ILiteCollection<BsonDocument> Leases => _db.GetCollection("leases");
 
+    // One marker per generation with data, so that listing generations never reads documents.
+    private ILiteCollection<BsonDocument> Generations => _db.GetCollection("generations");
+
     // The primary key index is all the lookups need; nothing else to create.
     public Task InitializeAsync(CancellationToken cancellationToken = default) => Run(() => _db.GetCollectionNames().Count());
 
@@ -57,10 +60,10 @@ internal sealed class LiteDbCache : ICache, IDisposable
         ReadRangeAsync(Members, Prefix(organizationId, generation), CacheJsonContext.Default.CachedMember, cancellationToken);
 
     public Task WriteDocumentsAsync(string organizationId, long generation, IReadOnlyCollection<CachedDocument> documents, CancellationToken cancellationToken = default) =>
-        WriteAsync(Documents, Prefix(organizationId, generation), documents, d => d.Id, CacheJsonContext.Default.CachedDocument);
+        WriteAsync(Documents, organizationId, generation, documents, d => d.Id, CacheJsonContext.Default.CachedDocument);
 
     public Task WriteMembersAsync(string organizationId, long generation, IReadOnlyCollection<CachedMember> members, CancellationToken cancellationToken = default) =>
-        WriteAsync(Members, Prefix(organizationId, generation), members, m => m.MemberId, CacheJsonContext.Default.CachedMember);
+        WriteAsync(Members, organizationId, generation, members, m => m.MemberId, CacheJsonContext.Default.CachedMember);
 
     public Task<bool> PublishAsync(CacheMetadata metadata, long expectedCurrentGeneration, CancellationToken cancellationToken = default) =>
         InTransaction(() =>
@@ -77,22 +80,16 @@ internal sealed class LiteDbCache : ICache, IDisposable
 
     public Task<IReadOnlyList<long>> ListGenerationsAsync(string organizationId, CancellationToken cancellationToken = default) =>
         Run<IReadOnlyList<long>>(() =>
-        {
-            var prefix = organizationId + "|";
-            return [.. Documents.Find(Query.StartsWith("_id", prefix)).Select(r => r["_id"].AsString)
-                .Concat(Members.Find(Query.StartsWith("_id", prefix)).Select(r => r["_id"].AsString))
-                .Select(id => long.Parse(id.AsSpan(prefix.Length, 20), System.Globalization.CultureInfo.InvariantCulture))
-                .Distinct()
-                .Order()];
-        });
+            [.. Generations.Find(Query.StartsWith("_id", organizationId + "|")).Select(r => r["generation"].AsInt64).Order()]);
 
     public Task DeleteGenerationAsync(string organizationId, long generation, CancellationToken cancellationToken = default) =>
-        InTransaction(() => DeletePrefix(Prefix(organizationId, generation)));
+        InTransaction(() => DeletePrefix(Prefix(organizationId, generation)) + (Generations.Delete(Prefix(organizationId, generation)) ? 1 : 0));
 
     public Task ClearAsync(string organizationId, CancellationToken cancellationToken = default) =>
         InTransaction(() =>
         {
             DeletePrefix(organizationId + "|");
+            Generations.DeleteMany(Query.StartsWith("_id", organizationId + "|"));
             Metadata.Delete(organizationId);
             Leases.Delete(organizationId);
             return 0;
@@ -138,12 +135,15 @@ internal sealed class LiteDbCache : ICache, IDisposable
     private async IAsyncEnumerable<T> ReadRangeAsync<T>(
         ILiteCollection<BsonDocument> collection, string prefix, JsonTypeInfo<T> type, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Batches by key, each read start to end on one thread: never a lazy LiteDB cursor across an await.
+        // Batches by key, each a seek on the primary key index read start to end on one thread: never a lazy LiteDB
+        // cursor across an await, and never a scan of other generations.
         var after = prefix;
         while (true)
         {
             var from = after;
-            var batch = await Run(() => collection.Find(Query.And(Query.GT("_id", from), Query.StartsWith("_id", prefix)), limit: ReadBatch).ToList());
+            var batch = await Run(() => collection.Find(Query.GT("_id", from), limit: ReadBatch)
+                .TakeWhile(r => r["_id"].AsString.StartsWith(prefix, StringComparison.Ordinal))
+                .ToList());
             foreach (var row in batch)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -159,9 +159,16 @@ internal sealed class LiteDbCache : ICache, IDisposable
         }
     }
 
-    private Task<int> WriteAsync<T>(ILiteCollection<BsonDocument> collection, string prefix, IReadOnlyCollection<T> items, Func<T, string> id,
-        JsonTypeInfo<T> type) =>
-        InTransaction(() => collection.Upsert(items.Select(item => Row(prefix + id(item), item, type))));
+    private Task<int> WriteAsync<T>(ILiteCollection<BsonDocument> collection, string organizationId, long generation, IReadOnlyCollection<T> items,
+        Func<T, string> id, JsonTypeInfo<T> type)
+    {
+        var prefix = Prefix(organizationId, generation);
+        return InTransaction(() =>
+        {
+            Generations.Upsert(new BsonDocument { ["_id"] = prefix, ["generation"] = generation });
+            return collection.Upsert(items.Select(item => Row(prefix + id(item), item, type)));
+        });
+    }
 
     private int DeletePrefix(string prefix) =>
         Documents.DeleteMany(Query.StartsWith("_id", prefix)) + Members.DeleteMany(Query.StartsWith("_id", prefix));
