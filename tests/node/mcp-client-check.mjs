@@ -3,6 +3,10 @@
 // what those clients rely on. Unlike the C# client, this one validates every tool result's structuredContent against
 // the tool's outputSchema and throws on a mismatch: that validation is the point of this script.
 //
+// After the protocol checks it fills the cache (refresh_cache) and calls every Sigma tool with good arguments on
+// the sandbox's well-known content (serve --sandbox; ids from src/Sigma.Sandbox/SandboxWellKnown.cs, the same for
+// every seed), and reads a workbook resource: each call must pass the client's schema validation.
+//
 // Usage: node mcp-client-check.mjs <command> [args...]
 //   e.g. node mcp-client-check.mjs dotnet path/to/sigma-mcp.dll serve --sandbox
 // The server inherits this process's whole environment (the caller isolates it).
@@ -16,7 +20,13 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 
 const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'];
+// The sandbox's well-known content (src/Sigma.Sandbox/SandboxWellKnown.cs).
+const REVENUE_DASHBOARD_ID = '6f1d2c3b-4a59-4e8f-9b7a-1c2d3e4f5a6b';
+const REVENUE_BY_REGION_ELEMENT_ID = 'vzRvRg02Lm';
+const ORDER_LINES_ELEMENT_ID = 'tbOrdL03Np';
+const SALES_DATA_MODEL_ID = '9c4a5f6e-7d8c-4b12-8e3d-4f5a6b7c8d9e';
 const STDERR_TAIL_LINES = 40;
+const DETAIL_CHARS = 1000;
 const STDERR_KEEP_CHARS = 256 * 1024;
 const requestTimeoutMs = Number(process.env.MCP_CHECK_TIMEOUT_MS) > 0 ? Number(process.env.MCP_CHECK_TIMEOUT_MS) : 30_000;
 
@@ -104,6 +114,98 @@ async function listToolsStillAnswers(name) {
     }
 }
 
+function textOf(result) {
+    return (result?.content ?? []).filter(c => c.type === 'text').map(c => c.text).join('\n');
+}
+
+/**
+ * Calls a tool with good arguments: callTool validates structuredContent against the tool's outputSchema and throws
+ * on a mismatch. Then `expectations(content)` returns [[name, ok, detail], ...] about what came back.
+ * Returns the structured content, or null when the call failed.
+ */
+async function callToolChecked(label, name, args, expectations = () => []) {
+    const validation = `${label}: structuredContent matches outputSchema`;
+    if (!summary.tools.includes(name)) {
+        check(validation, false, `${name} is not listed: ${JSON.stringify(summary.tools)}`);
+        return null;
+    }
+    let result;
+    try {
+        result = await client.callTool({ name, arguments: args }, undefined, requestOptions);
+    } catch (error) {
+        check(validation, false, describeError(error).slice(0, DETAIL_CHARS));
+        return null;
+    }
+    const content = result.structuredContent;
+    if (result.isError || !isPlainObject(content)) {
+        check(validation, false, `isError=${result.isError ?? false}; text: ${textOf(result).slice(0, 500)}`);
+        return null;
+    }
+    check(validation, true, 'validated by the SDK client');
+    for (const [what, ok, detail] of expectations(content)) {
+        check(`${label}: ${what}`, ok, ok ? null : detail);
+    }
+    return content;
+}
+
+/** Every Sigma tool with good arguments, and a workbook resource, on the sandbox's well-known content. */
+async function checkSigmaTools() {
+    await callToolChecked('refresh_cache', 'refresh_cache', {}, c => [
+        ['documents were added', c.added > 0 || c.unchanged > 0, c],
+        ['nothing failed', c.failed === 0, c],
+    ]);
+
+    await callToolChecked('search_documents', 'search_documents', { query: 'revenue by region' }, c => [
+        ['Revenue Dashboard first, with the chart element',
+            c.results?.[0]?.id === REVENUE_DASHBOARD_ID && c.results?.[0]?.element_id === REVENUE_BY_REGION_ELEMENT_ID,
+            c.results?.[0] ?? c],
+    ]);
+    await callToolChecked('search_documents (original arguments)', 'search_documents',
+        { query: 'sales', document_type: 'workbook', limit: 3 }, c => [
+            ['only workbooks, at most 3', Array.isArray(c.results) && c.results.length > 0 && c.results.length <= 3
+                && c.results.every(r => r.type === 'workbook'), c.results],
+        ]);
+
+    await callToolChecked('describe_workbook', 'describe_workbook', { workbook: REVENUE_DASHBOARD_ID }, c => [
+        ['pages with the chart element', (c.pages ?? []).some(p => (p.elements ?? []).some(e => e.element_id === REVENUE_BY_REGION_ELEMENT_ID)),
+            c.pages ?? c],
+    ]);
+    await callToolChecked('describe_data_model', 'describe_data_model', { data_model: SALES_DATA_MODEL_ID }, c => [
+        ['elements with columns', (c.elements ?? []).length > 0 && c.elements.every(e => (e.columns ?? []).length > 0), c.elements ?? c],
+    ]);
+    await callToolChecked('get_element_sql', 'get_element_sql',
+        { workbook_id: REVENUE_DASHBOARD_ID, element_id: REVENUE_BY_REGION_ELEMENT_ID }, c => [
+            ['SQL', typeof c.sql === 'string' && c.sql.includes('SELECT'), c],
+        ]);
+    await callToolChecked('get_lineage', 'get_lineage',
+        { workbook_id: REVENUE_DASHBOARD_ID, element_id: REVENUE_BY_REGION_ELEMENT_ID }, c => [
+            ['nodes and edges', (c.nodes ?? []).length > 0 && (c.edges ?? []).length > 0, c],
+        ]);
+    for (const format of ['csv', 'json']) {
+        await callToolChecked(`export_data (${format})`, 'export_data',
+            { workbook_id: REVENUE_DASHBOARD_ID, element_id: ORDER_LINES_ELEMENT_ID, format, row_limit: 5 }, c => [
+                ['5 rows and next_offset 5', c.row_count === 5 && (c.rows ?? []).length === 5 && c.next_offset === 5,
+                    { row_count: c.row_count, rows: c.rows?.length, next_offset: c.next_offset }],
+            ]);
+    }
+
+    const uri = `sigma://workbooks/${REVENUE_DASHBOARD_ID}`;
+    try {
+        const { contents } = await client.readResource({ uri }, requestOptions);
+        const text = contents?.[0]?.text;
+        let workbook = null;
+        try {
+            workbook = JSON.parse(text);
+        } catch {
+            // reported below
+        }
+        check(`resource ${uri}: JSON description of the workbook`, workbook?.id === REVENUE_DASHBOARD_ID && Array.isArray(workbook?.pages),
+            workbook?.id === REVENUE_DASHBOARD_ID ? null : { mimeType: contents?.[0]?.mimeType, text: String(text).slice(0, 300) });
+    } catch (error) {
+        check(`resource ${uri}: JSON description of the workbook`, false, describeError(error));
+    }
+}
+
 async function run() {
     // 1. initialize (+ notifications/initialized), exactly as Claude Desktop starts a session.
     try {
@@ -186,6 +288,9 @@ async function run() {
         }
         await listToolsStillAnswers('heartbeat with a bogus argument: server still answers tools/list');
     }
+
+    // 6. Every Sigma tool with good arguments, and a resource, through the validating client.
+    await checkSigmaTools();
 
     check('transport: no errors, still open', transportError === null && !transportClosed,
         transportError ?? (transportClosed ? 'the server closed the connection' : 'ok'));

@@ -77,7 +77,7 @@ internal sealed partial class ExportDataTool(SigmaClient sigma)
             : more ? $"There may be more rows: call again with offset={offset + rows.Count}." : null;
         var page = new ExportPage(workbook.WorkbookId, element_id, kind, columns, rows, rows.Count, offset, file.Truncated, more ? offset + rows.Count : null, started.QueryId, note);
         var summary = $"{rows.Count} row(s) of element {element_id} in '{workbook.Name}' from offset {offset}{(file.Truncated ? " (truncated)" : "")}.{(note is null ? "" : " " + note)}";
-        var text = kind == "csv" ? $"{summary}\n{file.Content}" : summary;
+        var text = $"{summary}\n{file.Content}"; // the rows as the file came: CSV, or one JSON object per line
         return ToolResult.Create(page, ToolJsonContext.Default.ExportPage, text);
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Threading.Channels;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -20,16 +21,24 @@ internal sealed class RefreshCacheTool(CacheRefresher refresher, SearchIndexProv
         Use it when the user mentions something recent that search does not find. It only reads from Sigma; it never changes Sigma data.
         Takes seconds to minutes depending on how much changed; reports progress.
         """)]
-    public async Task<CallToolResult> RefreshCache(IProgress<ProgressNotificationValue> progress, CancellationToken cancellationToken = default)
+    public async Task<CallToolResult> RefreshCache(McpServer server, RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken = default)
     {
+        // Notifications go out one at a time, in order, each with a higher progress value, and all before the result.
+        var updates = Channel.CreateUnbounded<RefreshProgress>(new UnboundedChannelOptions { SingleReader = true });
+        var sender = SendProgressAsync(server, context.Params?.ProgressToken, updates.Reader, cancellationToken);
         RefreshSummary summary;
         try
         {
-            summary = await refresher.RefreshAsync(new RefreshOptions(), new Progress(progress), cancellationToken);
+            summary = await refresher.RefreshAsync(new RefreshOptions(), new Progress<RefreshProgress>(updates.Writer), cancellationToken);
         }
         catch (RefreshInProgressException ex)
         {
             throw new McpException(ex.Message);
+        }
+        finally
+        {
+            updates.Writer.TryComplete();
+            await sender;
         }
 
         await index.ReloadAsync(cancellationToken);
@@ -39,19 +48,47 @@ internal sealed class RefreshCacheTool(CacheRefresher refresher, SearchIndexProv
         return ToolResult.Create(result, ToolJsonContext.Default.RefreshResult, text);
     }
 
-    /// <summary>Refresh progress as MCP progress notifications (a no-op when the client sent no progress token).</summary>
-    private sealed class Progress(IProgress<ProgressNotificationValue> target) : IProgress<RefreshProgress>
+    private static async Task SendProgressAsync(McpServer server, ProgressToken? token, ChannelReader<RefreshProgress> updates, CancellationToken cancellationToken)
     {
-        public void Report(RefreshProgress value) => target.Report(new ProgressNotificationValue
+        var last = -1.0;
+        await foreach (var update in updates.ReadAllAsync(CancellationToken.None))
         {
-            Progress = value.Phase switch
+            // Progress counts fetched documents, then three last steps (writing, publishing, done); the total is known
+            // once listing is over. Every notification carries a higher value than the one before, as the spec requires.
+            var total = update.ToFetch + 3.0;
+            var (progress, message) = update.Phase switch
             {
-                RefreshPhase.Fetching => value.Fetched,
-                RefreshPhase.Writing or RefreshPhase.Publishing or RefreshPhase.Done => value.ToFetch,
-                _ => 0,
-            },
-            Total = value.ToFetch > 0 ? value.ToFetch : null,
-            Message = $"{value.Phase}: {value.Listed} listed, {value.Fetched}/{value.ToFetch} fetched, {value.Written} written",
-        });
+                RefreshPhase.Listing => (0.0, $"Listing: {update.Listed} documents"),
+                RefreshPhase.Fetching => (update.Fetched, $"Fetching: {update.Fetched}/{update.ToFetch} documents ({update.Failed} failed)"),
+                RefreshPhase.Writing => (update.ToFetch + 1 + (update.Written / (update.Listed + 1.0)), $"Writing: {update.Written}/{update.Listed} documents"),
+                RefreshPhase.Publishing => (update.ToFetch + 2.0, "Publishing"),
+                _ => (total, $"Done: {update.Written} documents cached"),
+            };
+            if (token is not { } progressToken || progress <= last || cancellationToken.IsCancellationRequested)
+            {
+                continue;
+            }
+
+            last = progress;
+            try
+            {
+                await server.NotifyProgressAsync(progressToken, new ProgressNotificationValue
+                {
+                    Progress = (float)progress,
+                    Total = update.Phase == RefreshPhase.Listing ? null : (float)total,
+                    Message = message,
+                }, cancellationToken: cancellationToken);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
+            {
+                // The client went away; the refresh itself carries on.
+            }
+        }
+    }
+
+    /// <summary>Forwards refresh progress into the channel, synchronously and in the order reported.</summary>
+    private sealed class Progress<T>(ChannelWriter<T> writer) : IProgress<T>
+    {
+        public void Report(T value) => writer.TryWrite(value);
     }
 }

@@ -70,7 +70,8 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index)
             return ToolResult.Create(new SearchResults(query, 0, [], cache, message), ToolJsonContext.Default.SearchResults, message);
         }
 
-        var hits = snapshot.Index.Search(new SearchQuery(query, type, limit)
+        // 'element' means a chart or table inside a workbook (what export_data reads): data-model elements are left out.
+        var hits = snapshot.Index.Search(new SearchQuery(query, type, type == "element" ? limit * 3 : limit)
         {
             Owner = Blank(owner),
             Path = Blank(path),
@@ -78,7 +79,7 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index)
             UpdatedSince = since,
             IncludeArchived = include_archived,
         });
-        var items = hits.Select(ToItem).ToList();
+        var items = hits.Where(h => type != "element" || h.Document.Type == "workbook").Take(limit).Select(ToItem).ToList();
         var stale = snapshot.Metadata is { } m && DateTimeOffset.UtcNow - m.RefreshCompletedAt > TimeSpan.FromDays(1)
             ? $"The cache was last refreshed {m.RefreshCompletedAt:u}; call refresh_cache if something recent is missing."
             : null;

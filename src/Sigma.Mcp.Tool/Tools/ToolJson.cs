@@ -11,6 +11,8 @@ internal static class ToolJson
     /// <summary>Used by the SDK to build input and output schemas, so that schemas and results agree.</summary>
     public static JsonSerializerOptions Options { get; } = new(McpJsonUtilities.DefaultOptions)
     {
+        // The same names as the results, which ToolJsonContext writes in snake_case: clients validate one against the other.
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         TypeInfoResolver = JsonTypeInfoResolver.Combine(ToolJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
     };
 

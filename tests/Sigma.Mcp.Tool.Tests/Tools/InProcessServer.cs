@@ -1,0 +1,107 @@
+using System.IO.Pipelines;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Tests.Fixtures;
+using Sigma.Sandbox;
+
+namespace Sigma.Mcp.Tool.Tests.Tools;
+
+/// <summary>
+/// The real MCP server (<c>ToolHost.CreateBuilder</c> + <c>AddSigmaMcpServer()</c>, the graph <c>serve</c> runs) over
+/// in-memory pipes, with the SDK's <see cref="McpClient"/> on the other end. The host is started, so its hosted
+/// services (the search index) run as in <c>serve</c>. It reads a sandbox and keeps its LiteDB cache in a temp folder.
+/// </summary>
+internal sealed class InProcessServer : IAsyncDisposable
+{
+    private readonly Pipe _clientToServer = new();
+    private readonly Pipe _serverToClient = new();
+    private readonly TempDirectory _directory = new();
+    private readonly bool _ownsSandbox;
+    private IHost? _host;
+
+    private InProcessServer(SigmaSandbox sandbox, bool ownsSandbox)
+    {
+        Sandbox = sandbox;
+        _ownsSandbox = ownsSandbox;
+    }
+
+    public McpClient Client { get; private set; } = null!;
+
+    public SigmaSandbox Sandbox { get; }
+
+    /// <summary>The LiteDB file the server caches documents in.</summary>
+    public string CachePath => _directory.File("cache.db");
+
+    /// <summary>
+    /// Starts the server against <paramref name="sandbox"/> (not disposed with the server) or, when null, a sandbox of
+    /// its own. <paramref name="fillCache"/> calls <c>refresh_cache</c> once before returning, so search has documents.
+    /// </summary>
+    public static async Task<InProcessServer> StartAsync(
+        SigmaSandbox? sandbox = null, bool fillCache = false, McpClientOptions? clientOptions = null, CancellationToken cancellationToken = default)
+    {
+        var server = new InProcessServer(sandbox ?? await SigmaSandbox.StartAsync(cancellationToken: cancellationToken), ownsSandbox: sandbox is null);
+        try
+        {
+            await server.StartAsync(clientOptions, cancellationToken);
+            if (fillCache)
+            {
+                var refresh = await server.Client.CallToolAsync("refresh_cache", cancellationToken: cancellationToken);
+                if (refresh.IsError == true)
+                {
+                    throw new InvalidOperationException($"refresh_cache failed while filling the cache: {Text(refresh)}");
+                }
+            }
+
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>All text content blocks of a result, joined by new lines.</summary>
+    public static string Text(CallToolResult result) => string.Join('\n', result.Content.OfType<TextContentBlock>().Select(t => t.Text));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Client is not null)
+        {
+            await Client.DisposeAsync();
+        }
+
+        await _clientToServer.Writer.CompleteAsync();
+        await _serverToClient.Writer.CompleteAsync();
+        if (_host is not null)
+        {
+            using var stopping = new CancellationTokenSource(TestTimeouts.Default);
+            await _host.StopAsync(stopping.Token);
+            _host.Dispose();
+        }
+
+        if (_ownsSandbox)
+        {
+            await Sandbox.DisposeAsync();
+        }
+
+        _directory.Dispose();
+    }
+
+    private async Task StartAsync(McpClientOptions? clientOptions, CancellationToken cancellationToken)
+    {
+        var builder = ToolHost.CreateBuilder(ToolServices.SettingsFor(Sandbox, cachePath: CachePath));
+        builder.Services.AddSigmaMcpServer()
+            .WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream());
+        _host = builder.Build();
+        await _host.StartAsync(cancellationToken);
+
+        Client = await McpClient.CreateAsync(
+            new StreamClientTransport(serverInput: _clientToServer.Writer.AsStream(), serverOutput: _serverToClient.Reader.AsStream()),
+            clientOptions,
+            cancellationToken: cancellationToken);
+    }
+}
