@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "refresh" => await RefreshBenchmark.RunAsync(args[1..]),
     "search" => RunSearch(args[1..]),
     "search-quick" => await SearchQuickBenchmark.RunAsync(args[1..]),
+    "http-load" => await HttpLoadBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -23,6 +24,6 @@ static int RunSearch(string[] arguments)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup|listing|refresh [sizes]|search|search-quick [sizes…]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup|listing|refresh [sizes]|search|search-quick [sizes…]|http-load [seconds] [clients]");
     return 2;
 }

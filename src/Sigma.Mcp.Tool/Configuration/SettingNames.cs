@@ -16,9 +16,21 @@ internal static class SettingNames
     public const string CachePath = "SIGMA_MCP_CACHE_PATH";
     public const string LogLevel = "SIGMA_MCP_LOG_LEVEL";
     public const string MaxConcurrency = "SIGMA_MCP_MAX_CONCURRENCY";
+    public const string CachePollInterval = "SIGMA_MCP_CACHE_POLL_INTERVAL";
+
+    // serve --http
+    public const string HttpUrls = "SIGMA_MCP_URLS";
+    public const string HttpTokens = "SIGMA_MCP_HTTP_TOKENS";
+    public const string AllowedHosts = "SIGMA_MCP_ALLOWED_HOSTS";
+    public const string CorsOrigins = "SIGMA_MCP_CORS_ORIGINS";
+    public const string RefreshInterval = "SIGMA_MCP_REFRESH_INTERVAL";
+    public const string RateLimit = "SIGMA_MCP_RATE_LIMIT";
 
     public const string AwsRegion = "AWS_REGION";
     public const string AwsDefaultRegion = "AWS_DEFAULT_REGION";
     public const string AwsProfile = "AWS_PROFILE";
     public const string DynamoDbEndpoint = "AWS_ENDPOINT_URL_DYNAMODB";
+
+    /// <summary>A Secrets Manager secret holding <c>{"clientId","clientSecret"}</c>, used instead of SIGMA_CLIENT_ID and SIGMA_CLIENT_SECRET.</summary>
+    public const string CredentialsSecretId = "SIGMA_CREDENTIALS_SECRET_ID";
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 
@@ -57,10 +58,18 @@ internal static partial class SettingsLoader
             BaseUrl = SigmaBaseUrl.Parse(Get(values, SettingNames.BaseUrl) ?? SigmaBaseUrl.Default),
             ClientId = Get(values, SettingNames.ClientId) ?? "",
             ClientSecret = Get(values, SettingNames.ClientSecret) ?? "",
+            // The sandbox has its own credentials: a secret set for real use must not replace them.
+            CredentialsSecretId = isSandbox ? null : Get(values, SettingNames.CredentialsSecretId),
+            AwsRegion = Get(values, SettingNames.AwsRegion) ?? Get(values, SettingNames.AwsDefaultRegion),
+            AwsProfile = Get(values, SettingNames.AwsProfile),
             MaxConcurrency = ParseInt(values, SettingNames.MaxConcurrency, 8, 1, 64),
         };
 
-        if (requireCredentials)
+        if (sigma.CredentialsSecretId is not null)
+        {
+            ValidateCredentialsSecret(sigma);
+        }
+        else if (requireCredentials)
         {
             RequireCredentials(sigma);
         }
@@ -71,6 +80,7 @@ internal static partial class SettingsLoader
             Cache = ParseCache(values, isSandbox),
             LogLevel = ParseLogLevel(values, defaultLogLevel),
             IsSandbox = isSandbox,
+            CachePollInterval = ParseDuration(values, SettingNames.CachePollInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? TimeSpan.FromSeconds(30),
         };
     }
 
@@ -87,6 +97,28 @@ internal static partial class SettingsLoader
         {
             throw new ConfigurationException(SettingNames.ClientSecret,
                 $"SIGMA_CLIENT_SECRET is not set. {Where}, then set SIGMA_CLIENT_SECRET in the environment or a .env file (it is not accepted on the command line, to keep it out of shell history).");
+        }
+    }
+
+    private static void ValidateCredentialsSecret(SigmaClientOptions sigma)
+    {
+        if (!SecretIdPattern().IsMatch(sigma.CredentialsSecretId!))
+        {
+            throw new ConfigurationException(SettingNames.CredentialsSecretId,
+                $"SIGMA_CREDENTIALS_SECRET_ID '{sigma.CredentialsSecretId}' is not a Secrets Manager secret name or ARN (letters, digits and /_+=.@:- only).");
+        }
+
+        if (sigma.ClientId.Length > 0 || sigma.ClientSecret.Length > 0)
+        {
+            throw new ConfigurationException(SettingNames.CredentialsSecretId,
+                "SIGMA_CREDENTIALS_SECRET_ID is set, and so is SIGMA_CLIENT_ID or SIGMA_CLIENT_SECRET: set one or the other. The secret holds both " +
+                "the client id and the client secret.");
+        }
+
+        if (sigma.AwsRegion is { } region && !RegionPattern().IsMatch(region))
+        {
+            throw new ConfigurationException(SettingNames.AwsRegion,
+                $"AWS_REGION '{region}' is not an AWS region name. Use one like us-east-1 or eu-west-2 (the region of the secret in SIGMA_CREDENTIALS_SECRET_ID).");
         }
     }
 
@@ -189,6 +221,36 @@ internal static partial class SettingsLoader
             : throw new ConfigurationException(name, $"{name} '{text}' must be a whole number from {min} to {max}.");
     }
 
+    /// <summary>
+    /// A duration setting, e.g. <c>500ms</c>, <c>30s</c>, <c>15m</c>, <c>2h</c> (or <c>hh:mm:ss</c>), from
+    /// <paramref name="min"/> to <paramref name="max"/>; null when unset.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The value is not such a duration.</exception>
+    public static TimeSpan? ParseDuration(IReadOnlyDictionary<string, string> values, string name, TimeSpan min, TimeSpan max)
+    {
+        var text = Get(values, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var match = DurationPattern().Match(text);
+        TimeSpan? duration = match.Success
+            ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) switch
+            {
+                var n when match.Groups[2].Value == "ms" => TimeSpan.FromMilliseconds(n),
+                var n when match.Groups[2].Value == "s" => TimeSpan.FromSeconds(n),
+                var n when match.Groups[2].Value == "m" => TimeSpan.FromMinutes(n),
+                var n => TimeSpan.FromHours(n),
+            }
+            : text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : null;
+        return duration is { } d && d >= min && d <= max
+            ? d
+            : throw new ConfigurationException(name, $"{name} '{text}' must be a duration from {Describe(min)} to {Describe(max)}, such as 30s, 15m or 1h.");
+
+        static string Describe(TimeSpan t) => t.TotalHours >= 1 ? $"{t.TotalHours:0.#}h" : t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0.#}m" : $"{t.TotalSeconds:0.#}s";
+    }
+
     private static string ExpandHome(string path) =>
         path == "~" || path.StartsWith("~/", StringComparison.Ordinal)
             ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + path[1..]
@@ -205,8 +267,14 @@ internal static partial class SettingsLoader
         }
     }
 
+    [GeneratedRegex("^([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h)$")]
+    private static partial Regex DurationPattern();
+
     [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
     private static partial Regex TableNamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9/_+=.@:-]{1,2048}$")]
+    private static partial Regex SecretIdPattern();
 
     [GeneratedRegex("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]+$")]
     private static partial Regex RegionPattern();

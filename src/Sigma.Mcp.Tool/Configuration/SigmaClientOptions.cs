@@ -12,6 +12,18 @@ internal sealed record SigmaClientOptions
     /// <summary>The API client secret. Never printed, logged or put in an exception message.</summary>
     public string ClientSecret { get; init; } = "";
 
+    /// <summary>
+    /// A Secrets Manager secret (name or ARN) holding <c>{"clientId","clientSecret"}</c>, read through SSM Parameter Store;
+    /// when set, <see cref="ClientId"/> and <see cref="ClientSecret"/> are empty and unused. Default: not set.
+    /// </summary>
+    public string? CredentialsSecretId { get; init; }
+
+    /// <summary>The AWS region of <see cref="CredentialsSecretId"/>, when set explicitly; otherwise the AWS SDK's own resolution.</summary>
+    public string? AwsRegion { get; init; }
+
+    /// <summary>The AWS profile that reads <see cref="CredentialsSecretId"/>, when set explicitly.</summary>
+    public string? AwsProfile { get; init; }
+
     /// <summary>Most requests in flight to Sigma at once from this process. Default 8.</summary>
     public int MaxConcurrency { get; init; } = 8;
 
@@ -28,5 +40,7 @@ internal sealed record SigmaClientOptions
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Shown in diagnostics instead of the secret.</summary>
-    public override string ToString() => $"{BaseUrl} (client id {ClientId}, secret {(ClientSecret.Length > 0 ? "set" : "not set")})";
+    public override string ToString() => CredentialsSecretId is { } secretId
+        ? $"{BaseUrl} (credentials from Secrets Manager secret {secretId})"
+        : $"{BaseUrl} (client id {ClientId}, secret {(ClientSecret.Length > 0 ? "set" : "not set")})";
 }

@@ -12,6 +12,12 @@ internal sealed class ToolSettings
     /// <summary>The lowest log level written to stderr.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
+    /// <summary>
+    /// How often the search index checks the cache for a newly published generation (default 30 s). This is how
+    /// servers sharing one DynamoDB table pick up a refresh made elsewhere.
+    /// </summary>
+    public TimeSpan CachePollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>True when the organization is the built-in sandbox rather than a real Sigma.</summary>
     public bool IsSandbox { get; init; }
 }

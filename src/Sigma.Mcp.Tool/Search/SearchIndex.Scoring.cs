@@ -9,9 +9,6 @@ namespace Sigma.Mcp.Tool.Search;
 /// </summary>
 internal sealed partial class SearchIndex
 {
-    // The best badge's score: what a number not yet seen may add after the lists.
-    private const float MaxBadge = 3f;
-
     // A list this long (or longer than half the numbers seen so far) is worth a checkpoint before it.
     private const int LongList = 2048;
 
@@ -24,41 +21,32 @@ internal sealed partial class SearchIndex
     {
         var postings = elements ? _elementPostings : _documentPostings;
         var accumulators = elements ? scratch.Elements : scratch.Documents;
+        var fieldCount = elements ? SearchWeights.ElementFieldCount : SearchWeights.FieldCount;
         var touched = elements ? scratch.TouchedElements : scratch.TouchedDocuments;
         var count = 0;
         var threshold = float.NegativeInfinity;
         var checkedCount = 0;
+        int[]? nameLeaders = null;
         for (var i = 0; i < lists.Count; i++)
         {
             var list = lists[i];
             if (count >= limit && count >= 2 * checkedCount && list.Length >= Math.Min(LongList, count / 2))
             {
                 checkedCount = count;
-                var remaining = new RemainingBounds(lists, i, elements ? SearchWeights.ElementFieldCount : SearchWeights.FieldCount);
+                var remaining = new RemainingBounds(lists, i, fieldCount);
                 var newcomer = remaining.UpperBound(default, newcomerContext, plan)
-                    + MaxBadge + LateBonus(elements, plan, default, remaining) + Epsilon;
+                    + SearchWeights.Endorsed + LateBonus(elements, plan, default, remaining) + Epsilon;
                 if (newcomer >= threshold)
                 {
-                    threshold = Math.Max(threshold, Leaders(touched.AsSpan(0, count), lists, i, elements, plan, filter, limit, scratch));
+                    nameLeaders ??= NameLeaders(lists, elements, plan);
+                    var leaders = Leaders(touched.AsSpan(0, count), nameLeaders, lists, i, elements, plan, filter, limit, scratch);
+                    threshold = Math.Max(threshold, leaders);
                 }
 
                 if (newcomer < threshold)
                 {
                     SetTouched(scratch, elements, count);
-                    var survivors = Survivors(touched.AsSpan(0, count), elements, plan, filter, scratch, remaining, threshold, out var matchedByAll);
-                    for (var j = i; j < lists.Count; j++)
-                    {
-                        // A list of a word every survivor has matched can add only extras; without extras, skip it
-                        // (but not a document's element names, which the element bonus looks at).
-                        list = lists[j];
-                        var bonusField = !elements && plan.Words.Length > 1 && list.Field == (int)SearchField.Element;
-                        if (list.Extra > 0 || (matchedByAll & (1 << list.Word)) == 0 || bonusField)
-                        {
-                            AccumulateExisting(postings.Get(list.TermId, list.Field), survivors, accumulators, list);
-                        }
-                    }
-
-                    return survivors;
+                    return Continue(touched.AsSpan(0, count), lists, i, elements, plan, filter, scratch, threshold);
                 }
             }
 
@@ -67,78 +55,6 @@ internal sealed partial class SearchIndex
 
         SetTouched(scratch, elements, count);
         return touched.AsSpan(0, count);
-    }
-
-    /// <summary>
-    /// The k-th best final score among the leading numbers (by score so far), each completed by probing lists
-    /// <paramref name="from"/> on: a lower bound of the final k-th best. Negative infinity if fewer than k pass the filter.
-    /// </summary>
-    private float Leaders(
-        ReadOnlySpan<int> numbers, List<ScoredList> lists, int from, bool elements, QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch)
-    {
-        var leaders = new TopHits((2 * limit) + 10);
-        foreach (var number in numbers)
-        {
-            var score = Evaluate(number, elements, plan, scratch, out var document);
-            if (leaders.CouldAccept(score) && filter.Allows(_facts[document]))
-            {
-                leaders.Offer(score, number);
-            }
-        }
-
-        var postings = elements ? _elementPostings : _documentPostings;
-        var final = new TopHits(limit);
-        foreach (var (_, number) in leaders.ToSortedList())
-        {
-            var accumulator = elements ? scratch.Elements[number] : scratch.Documents[number];
-            for (var j = from; j < lists.Count; j++)
-            {
-                var list = lists[j];
-                var seenBit = 1UL << ((list.Field * 8) + list.Word);
-                if ((accumulator.Seen & seenBit) == 0 && postings.Contains(list.TermId, list.Field, number))
-                {
-                    Add(ref accumulator, seenBit, list);
-                }
-            }
-
-            final.Offer(Evaluate(number, accumulator, elements, plan, scratch, out _), number);
-        }
-
-        return final.Threshold;
-    }
-
-    // The numbers that pass the filter and could still reach the threshold, ascending (for probing the lists), and
-    // the words all of them have matched themselves.
-    private Span<int> Survivors(
-        ReadOnlySpan<int> numbers,
-        bool elements,
-        QueryPlan plan,
-        DocumentFilter filter,
-        SearchScratch scratch,
-        RemainingBounds remaining,
-        float threshold,
-        out byte matchedByAll)
-    {
-        var survivors = elements ? scratch.CandidateElements : scratch.CandidateDocuments;
-        var count = 0;
-        matchedByAll = plan.AllWords;
-        foreach (var number in numbers)
-        {
-            var document = elements ? _elementDocument[number] : number;
-            var own = elements ? scratch.Elements[number] : scratch.Documents[number];
-            var context = elements ? scratch.Documents[document] : default;
-            var bound = remaining.UpperBound(own, context, plan)
-                + SearchWeights.Badge(_facts[document].Badge) + LateBonus(elements, plan, own, remaining) + Epsilon;
-            if (bound >= threshold && filter.Allows(_facts[document]))
-            {
-                survivors[count++] = number;
-                matchedByAll &= own.Words;
-            }
-        }
-
-        var result = survivors.AsSpan(0, count);
-        result.Sort();
-        return result;
     }
 
     // The element bonus a document could still get: only if its element names can still have every word.

@@ -9,7 +9,9 @@ namespace Sigma.Mcp.Tool.Search;
 /// <para>
 /// Built once, then immutable and safe for any number of concurrent <see cref="Search"/> calls. A search touches
 /// only the postings of its words' terms: term ids are positions in a sorted vocabulary (a prefix is a range of ids),
-/// postings are flat int arrays, scores accumulate in pooled per-search arrays, and the best hits come from a small heap.
+/// postings are flat int arrays, scores accumulate in pooled per-search arrays (about 2.4 MB per 100,000 documents,
+/// plus 18 MB per 750,000 elements once an element search ran, per concurrent search), max-score pruning skips most
+/// of the long lists of common words, and the best hits come from a small heap.
 /// </para>
 /// </summary>
 internal sealed partial class SearchIndex

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Caching;
+using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.SigmaApi;
 
 namespace Sigma.Mcp.Tool.Search;
@@ -8,11 +9,11 @@ namespace Sigma.Mcp.Tool.Search;
 /// <summary>
 /// Keeps the in-memory <see cref="SearchIndex"/> in step with the cache: built in the background when the server starts
 /// (so <c>initialize</c> never waits for it), then rebuilt and swapped whenever the cache publishes a new generation
-/// (checked every <see cref="PollInterval"/>, or at once after a refresh from this process). Readers get an immutable snapshot.
+/// (checked every <see cref="ToolSettings.CachePollInterval"/>, or at once after a refresh from this process). Readers get an immutable snapshot.
 /// </summary>
-internal sealed partial class SearchIndexProvider(ICache cache, SigmaClient sigma, TimeProvider time, ILogger<SearchIndexProvider> logger) : BackgroundService
+internal sealed partial class SearchIndexProvider(
+    ICache cache, SigmaClient sigma, ToolSettings settings, TimeProvider time, ILogger<SearchIndexProvider> logger) : BackgroundService
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan s_firstLoadWait = TimeSpan.FromSeconds(20);
 
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,7 +48,7 @@ internal sealed partial class SearchIndexProvider(ICache cache, SigmaClient sigm
             await LoadIfChangedAsync(stoppingToken);
             try
             {
-                await Task.Delay(PollInterval, time, stoppingToken);
+                await Task.Delay(settings.CachePollInterval, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {

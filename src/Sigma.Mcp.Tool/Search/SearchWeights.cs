@@ -54,10 +54,13 @@ internal static class SearchWeights
     public static bool CompletesShortPrefix(SearchField field) =>
         field is SearchField.Name or SearchField.Tag or SearchField.Owner or SearchField.Element;
 
+    /// <summary>The best badge's score, which max-score pruning assumes for documents it has not seen.</summary>
+    public const float Endorsed = 3f;
+
     /// <summary>By <see cref="BadgeKind"/>: Endorsed up, Warning slightly down, Deprecated down.</summary>
     public static float Badge(BadgeKind badge) => badge switch
     {
-        BadgeKind.Endorsed => 3f,
+        BadgeKind.Endorsed => Endorsed,
         BadgeKind.Warning => -1f,
         BadgeKind.Deprecated => -6f,
         _ => 0f,

@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.SigmaApi.Credentials;
 using Sigma.Mcp.Tool.SigmaApi.Models;
 
 namespace Sigma.Mcp.Tool.SigmaApi.Auth;
@@ -9,11 +11,13 @@ namespace Sigma.Mcp.Tool.SigmaApi.Auth;
 /// <summary>
 /// Holds the client-credentials access token: fetched on first use, reused until shortly before it expires,
 /// renewed by exactly one caller however many are waiting, and never requested more than once a second
-/// (Sigma's published limit on <c>/v2/auth/token</c>). Thread-safe.
+/// (Sigma's published limit on <c>/v2/auth/token</c>). The client id and secret come from <paramref name="credentials"/>;
+/// when Sigma refuses them, newer ones from that source (a rotated secret) are tried once. Thread-safe.
 /// </summary>
 internal sealed partial class SigmaTokenProvider(
     IHttpClientFactory httpClientFactory,
     IOptions<SigmaClientOptions> options,
+    ISigmaCredentialSource credentials,
     TimeProvider time,
     ILogger<SigmaTokenProvider> logger) : IDisposable
 {
@@ -67,6 +71,27 @@ internal sealed partial class SigmaTokenProvider(
 
     private async Task<AccessToken> RequestTokenAsync(CancellationToken cancellationToken)
     {
+        var current = await credentials.GetAsync(cancellationToken);
+        try
+        {
+            return await RequestTokenAsync(current, cancellationToken);
+        }
+        catch (SigmaApiException ex) when (ex.Status == HttpStatusCode.Unauthorized)
+        {
+            // Refused credentials: a rotated secret may hold new ones. One more try with those, never a loop.
+            var reloaded = await credentials.ReloadAfterRejectionAsync(current, cancellationToken);
+            if (reloaded is null)
+            {
+                LogCredentialsRefused(logger, credentials.Description);
+                throw;
+            }
+
+            return await RequestTokenAsync(reloaded, cancellationToken);
+        }
+    }
+
+    private async Task<AccessToken> RequestTokenAsync(SigmaCredentials client, CancellationToken cancellationToken)
+    {
         var wait = _lastRequestAt + s_minimumInterval - time.GetUtcNow();
         if (wait > TimeSpan.Zero)
         {
@@ -78,8 +103,8 @@ internal sealed partial class SigmaTokenProvider(
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
-            ["client_id"] = settings.ClientId,
-            ["client_secret"] = settings.ClientSecret,
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.ClientSecret,
         });
 
         var http = httpClientFactory.CreateClient(HttpClientName);
@@ -103,6 +128,9 @@ internal sealed partial class SigmaTokenProvider(
             return token;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sigma refused the API credentials from {Source} (401 from /v2/auth/token)")]
+    private static partial void LogCredentialsRefused(ILogger logger, string source);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sigma access token renewed; valid for {ExpiresInSeconds} s")]
     private static partial void LogTokenRenewed(ILogger logger, int expiresInSeconds);

@@ -1,0 +1,45 @@
+#!/bin/sh
+# Builds the Lambda package: a self-contained, ReadyToRun publish of sigma-mcp for Linux plus lambda/bootstrap, zipped
+# to deploy/dist/sigma-mcp-lambda.zip (Terraform's package_path). Needs the .NET 10 SDK and zip; no Docker.
+#
+#   deploy/build.sh                  # arm64 (the default architecture in variables.tf)
+#   deploy/build.sh --arch x86_64    # for architecture = "x86_64"
+set -eu
+
+arch=arm64
+while [ $# -gt 0 ]; do
+  case "$1" in
+  --arch) arch="$2"; shift 2 ;;
+  *) echo "usage: $0 [--arch arm64|x86_64]" >&2; exit 2 ;;
+  esac
+done
+
+case "$arch" in
+arm64) rid=linux-arm64 ;;
+x86_64) rid=linux-x64 ;;
+*) echo "--arch must be arm64 or x86_64" >&2; exit 2 ;;
+esac
+
+deploy="$(cd "$(dirname "$0")" && pwd)"
+repo="$(dirname "$deploy")"
+staging="$deploy/dist/$rid"
+package="$deploy/dist/sigma-mcp-lambda.zip"
+
+rm -rf "$staging" "$package"
+mkdir -p "$staging"
+
+# Self-contained: provided.al2023 has no .NET. ReadyToRun: less JIT at cold start. English resources only, no
+# symbols: the package must stay under Lambda's 250 MB unzipped.
+dotnet publish "$repo/src/Sigma.Mcp.Tool/Sigma.Mcp.Tool.csproj" \
+  --configuration Release \
+  --runtime "$rid" \
+  --self-contained \
+  --output "$staging" \
+  -p:PublishReadyToRun=true \
+  -p:SatelliteResourceLanguages=en \
+  -p:DebugType=none
+
+cp "$deploy/lambda/bootstrap" "$staging/bootstrap"
+chmod 755 "$staging/bootstrap" "$staging/sigma-mcp"
+(cd "$staging" && zip -q -r -9 "$package" .)
+echo "Built $package ($(du -h "$package" | cut -f1), $rid)"

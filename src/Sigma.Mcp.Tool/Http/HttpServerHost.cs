@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.AspNetCore;
+using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Diagnostics;
+using Sigma.Mcp.Tool.Hosting;
+
+namespace Sigma.Mcp.Tool.Http;
+
+/// <summary>
+/// The host of <c>sigma-mcp serve --http</c>: the same services and MCP server as stdio, on Kestrel, Streamable HTTP at
+/// <c>/mcp</c>, stateless (any instance answers any request, so instances behind a load balancer need no affinity).
+/// </summary>
+internal static class HttpServerHost
+{
+    public const string McpPath = "/mcp";
+    public const string LivenessPath = "/healthz";
+    public const string ReadinessPath = "/readyz";
+    private const string RateLimitPolicy = "per-client";
+
+    public static WebApplication Build(ToolSettings settings, HttpServerSettings http)
+    {
+        var app = CreateBuilder(settings, http).Build();
+
+        // DNS-rebinding protection for /mcp. The probes are left out: they reveal nothing, and orchestrators send
+        // the pod's address as Host.
+        app.UseWhen(context => !IsProbe(context.Request.Path), branch => branch.UseHostFiltering());
+        app.Use(RequestGuards.RejectOversizedBodies);
+        app.UseRouting();
+        if (http.CorsOrigins.Count > 0)
+        {
+            app.UseCors();
+        }
+
+        app.Use(RequestGuards.RejectForeignOrigins(http));
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        var mcp = app.MapMcp(McpPath);
+        if (http.RateLimitPerMinute > 0)
+        {
+            mcp.RequireRateLimiting(RateLimitPolicy);
+        }
+
+        if (http.RequiresAuthentication)
+        {
+            mcp.RequireAuthorization();
+        }
+
+        HealthEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>The services: those of every command (<see cref="ToolHost"/>), the MCP server, and the HTTP concerns.</summary>
+    public static WebApplicationBuilder CreateBuilder(ToolSettings settings, HttpServerSettings http)
+    {
+        // The empty builder reads no appsettings.json, ASPNETCORE_* variables or argv: every setting came through
+        // SettingsLoader, as for stdio, so nothing else (ASPNETCORE_URLS, say) can quietly change where it listens.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore().UseUrls([.. http.Urls]).ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = HttpServerSettings.MaxRequestBodyBytes;
+        });
+
+        AddToolServices(builder, settings);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(http);
+        builder.Services.AddSingleton<ReadinessProbe>();
+        builder.Services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = [.. http.AllowedHosts];
+            o.AllowEmptyHosts = false;
+            o.IncludeFailureMessage = false;
+        });
+        builder.Services.AddAuthenticationCore(o =>
+        {
+            o.AddScheme<BearerTokenHandler>(BearerTokenHandler.SchemeName, displayName: null);
+            o.DefaultScheme = BearerTokenHandler.SchemeName;
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddRateLimiter(o => ConfigureRateLimiter(o, http.RateLimitPerMinute));
+        if (http.CorsOrigins.Count > 0)
+        {
+            builder.Services.AddCors(o => o.AddDefaultPolicy(policy => policy
+                .WithOrigins([.. http.CorsOrigins])
+                .WithMethods("GET", "POST", "DELETE")
+                .AllowAnyHeader()
+                .WithExposedHeaders("Mcp-Session-Id", "WWW-Authenticate", "Retry-After")));
+        }
+
+        if (http.RefreshInterval is { } interval)
+        {
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ScheduledCacheRefresh>(sp, interval));
+        }
+
+        builder.Services.AddSigmaMcpServer()
+            .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.Stateless);
+
+        return builder;
+    }
+
+    /// <summary>
+    /// What <see cref="ToolHost.CreateBuilder"/> registers for every command, on the web builder; a test keeps the two
+    /// lists equal.
+    /// </summary>
+    private static void AddToolServices(WebApplicationBuilder builder, ToolSettings settings)
+    {
+        builder.Logging.AddStderrConsole(settings.LogLevel);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSigmaClient(settings.Sigma);
+        builder.Services.AddSigmaCache(settings.Cache);
+        builder.Services.AddSingleton<HeartbeatService>();
+    }
+
+    private static bool IsProbe(PathString path) => path == LivenessPath || path == ReadinessPath;
+
+    /// <summary>
+    /// A fixed window per client: per token when one was presented and accepted (authentication runs first),
+    /// otherwise per remote IP address, so that failed token guesses are limited too.
+    /// </summary>
+    private static void ConfigureRateLimiter(RateLimiterOptions options, int permitsPerMinute)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = (context, _) =>
+        {
+            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            {
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            return ValueTask.CompletedTask;
+        };
+        options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.User.Identity?.IsAuthenticated == true
+                ? "user:" + context.User.Identity.Name
+                : "ip:" + context.Connection.RemoteIpAddress,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permitsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    }
+}

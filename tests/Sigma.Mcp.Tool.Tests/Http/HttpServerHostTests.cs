@@ -1,0 +1,21 @@
+using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Http;
+
+namespace Sigma.Mcp.Tool.Tests.Http;
+
+public sealed class HttpServerHostTests
+{
+    [Fact]
+    public void CreateBuilder_Always_RegistersEveryServiceThatToolHostRegisters()
+    {
+        // The HTTP host repeats ToolHost's registrations on a web builder; this keeps the two from drifting apart.
+        var settings = SettingsLoader.Validate(new Dictionary<string, string>(), requireCredentials: false);
+        var http = HttpServerSettings.Parse(new Dictionary<string, string>(), allowUnauthenticated: true);
+
+        var tool = ToolHost.CreateBuilder(settings).Services.Select(d => d.ServiceType).ToHashSet();
+        var web = HttpServerHost.CreateBuilder(settings, http).Services.Select(d => d.ServiceType).ToHashSet();
+
+        tool.Except(web).Select(t => t.FullName).Should().BeEmpty();
+    }
+}
