@@ -35,7 +35,7 @@ locals {
 
   server_environment = {
     SIGMA_MCP_HTTP_TOKENS   = join(",", var.http_tokens)
-    SIGMA_MCP_ALLOWED_HOSTS = local.api_host
+    SIGMA_MCP_ALLOWED_HOSTS = join(",", concat([local.api_host], var.extra_allowed_hosts))
     # Read by the Web Adapter layer, not by sigma-mcp: requests wait until the server answers its liveness probe.
     AWS_LWA_READINESS_CHECK_PATH = "/healthz"
   }

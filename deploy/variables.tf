@@ -52,6 +52,12 @@ variable "http_tokens" {
   }
 }
 
+variable "extra_allowed_hosts" {
+  description = "Host names besides the API's own execute-api host that clients use, e.g. a custom domain mapped to the API. The server refuses other Host headers."
+  type        = list(string)
+  default     = []
+}
+
 variable "package_path" {
   description = "The Lambda package that deploy/build.sh writes."
   type        = string
@@ -88,9 +94,9 @@ variable "refresh_memory_size" {
 }
 
 variable "refresh_schedule" {
-  description = "When the cache refresh runs: an EventBridge schedule expression such as rate(1 hour) or cron(0 6 * * ? *). Empty: never on a schedule (invoke the refresh function yourself)."
+  description = "When the cache refresh runs: an EventBridge schedule expression such as rate(6 hours) or cron(0 6 * * ? *). Empty: never on a schedule (invoke the refresh function yourself)."
   type        = string
-  default     = "rate(1 hour)"
+  default     = "rate(6 hours)"
 
   validation {
     condition     = var.refresh_schedule == "" || can(regex("^(rate|cron)\\(.+\\)$", var.refresh_schedule))

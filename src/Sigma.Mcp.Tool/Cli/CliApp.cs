@@ -15,6 +15,7 @@ internal static class CliApp
           sigma-mcp heartbeat                 Check credentials and connectivity (SIGMA_CLIENT_ID, SIGMA_CLIENT_SECRET)
           sigma-mcp heartbeat --sandbox --json
           sigma-mcp serve                     Run as an MCP server over stdio (for Claude Desktop, VS Code, Cursor)
+          sigma-mcp serve --http --urls http://0.0.0.0:8080   Serve a team over HTTP (needs SIGMA_MCP_HTTP_TOKENS)
           sigma-mcp cache refresh             Fill the document cache that search reads
         """;
 

@@ -18,13 +18,19 @@ internal static class ToolHost
             ContentRootPath = AppContext.BaseDirectory,
         });
 
+        builder.AddToolServices(settings);
+        return builder;
+    }
+
+    /// <summary>What every command and both transports run with: settings, stderr logging, the Sigma client, the cache, the heartbeat.</summary>
+    public static void AddToolServices(this IHostApplicationBuilder builder, ToolSettings settings)
+    {
         builder.Logging.AddStderrConsole(settings.LogLevel);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSigmaClient(settings.Sigma);
         builder.Services.AddSigmaCache(settings.Cache);
         builder.Services.AddSingleton<HeartbeatService>();
-        return builder;
     }
 
     /// <summary>Every log line goes to stderr: in <c>serve</c>, stdout carries JSON-RPC and nothing else.</summary>

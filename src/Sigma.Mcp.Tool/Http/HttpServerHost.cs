@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.AspNetCore;
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Diagnostics;
 using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Http;
@@ -70,7 +69,7 @@ internal static class HttpServerHost
             kestrel.Limits.MaxRequestBodySize = HttpServerSettings.MaxRequestBodyBytes;
         });
 
-        AddToolServices(builder, settings);
+        builder.AddToolServices(settings);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(http);
@@ -112,16 +111,6 @@ internal static class HttpServerHost
     /// What <see cref="ToolHost.CreateBuilder"/> registers for every command, on the web builder; a test keeps the two
     /// lists equal.
     /// </summary>
-    private static void AddToolServices(WebApplicationBuilder builder, ToolSettings settings)
-    {
-        builder.Logging.AddStderrConsole(settings.LogLevel);
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSigmaClient(settings.Sigma);
-        builder.Services.AddSigmaCache(settings.Cache);
-        builder.Services.AddSingleton<HeartbeatService>();
-    }
-
     private static bool IsProbe(PathString path) => path == LivenessPath || path == ReadinessPath;
 
     /// <summary>

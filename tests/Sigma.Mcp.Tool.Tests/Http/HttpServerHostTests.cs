@@ -9,7 +9,7 @@ public sealed class HttpServerHostTests
     [Fact]
     public void CreateBuilder_Always_RegistersEveryServiceThatToolHostRegisters()
     {
-        // The HTTP host repeats ToolHost's registrations on a web builder; this keeps the two from drifting apart.
+        // Both hosts call ToolHost.AddToolServices; this keeps the HTTP host from losing any of it.
         var settings = SettingsLoader.Validate(new Dictionary<string, string>(), requireCredentials: false);
         var http = HttpServerSettings.Parse(new Dictionary<string, string>(), allowUnauthenticated: true);
 

@@ -47,6 +47,15 @@ public sealed class SearchQualityTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SearchIndex:        MRR {mrr:0.000}, top-3 {top3:P1}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"original (TS) scoring: MRR {originalMrr:0.000}, top-3 {originalTop3:P1}"));
         output.WriteLine("");
+        output.WriteLine("MRR by kind (SearchIndex / original):");
+        foreach (var kind in queries.Select((q, i) => (q.Kind, i)).GroupBy(k => k.Kind))
+        {
+            var (kindMrr, _) = Summarise([.. kind.Select(k => ours[k.i])]);
+            var (kindOriginal, _) = Summarise([.. kind.Select(k => theirs[k.i])]);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind.Key,-14} {kind.Count(),3} queries  {kindMrr:0.00} / {kindOriginal:0.00}"));
+        }
+
+        output.WriteLine("");
         output.WriteLine("rank original  query");
         output.WriteLine(report.ToString());
 
