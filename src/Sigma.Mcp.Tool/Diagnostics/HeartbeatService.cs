@@ -34,6 +34,13 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
             api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, (int?)ex.Status, ex.ErrorCode, ex.RequestId);
             return Report(HeartbeatReport.Unhealthy, api, Unknown(), ex.Message, ex.Hint);
         }
+        catch (ConfigurationException ex)
+        {
+            // The credentials themselves could not be had (e.g. the AWS secret is missing or unreadable).
+            LogUnhealthy(logger, ex.Message);
+            api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, null, "credentials_unavailable", null);
+            return Report(HeartbeatReport.Unhealthy, api, Unknown(), ex.Message, $"Fix {ex.Setting} as the error says, then call heartbeat again.");
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var message = $"Sigma did not answer within {s_timeout.TotalSeconds:0} s.";

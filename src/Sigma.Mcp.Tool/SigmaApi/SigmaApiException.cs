@@ -56,7 +56,7 @@ internal sealed class SigmaApiException : Exception
     private static string HintFor(HttpStatusCode? status, string path) => status switch
     {
         HttpStatusCode.Unauthorized when path.EndsWith("auth/token", StringComparison.Ordinal) =>
-            "Check SIGMA_CLIENT_ID and SIGMA_CLIENT_SECRET, and that SIGMA_BASE_URL is your organization's regional API host (credentials only work on their own region).",
+            "Check SIGMA_CLIENT_ID and SIGMA_CLIENT_SECRET (or the secret named by SIGMA_CREDENTIALS_SECRET_ID), and that SIGMA_BASE_URL is your organization's regional API host (credentials only work on their own region).",
         HttpStatusCode.Unauthorized => "The access token was refused; check the credentials and that SIGMA_BASE_URL is your organization's regional API host.",
         HttpStatusCode.Forbidden => "The API credentials' user lacks access to this; ask a Sigma admin to grant it or use credentials of a user who has it.",
         HttpStatusCode.NotFound => "The id may be wrong, or SIGMA_BASE_URL may be the wrong regional host for your organization (a wrong regional host also answers 404).",

@@ -1,6 +1,7 @@
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool.Caching;
+using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.SigmaApi;
 
 namespace Sigma.Mcp.Tool.Tools;
@@ -24,6 +25,11 @@ internal static class ToolErrorFilter
         }
         catch (SigmaApiException ex)
         {
+            return Error(ex.Message);
+        }
+        catch (ConfigurationException ex)
+        {
+            // e.g. the credentials secret could not be read: the message names the setting and the fix.
             return Error(ex.Message);
         }
         catch (CacheUnavailableException ex)
