@@ -1,4 +1,5 @@
 using Sigma.Mcp.Tool.Caching;
+using Sigma.Mcp.Tool.Caching.Refresh;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Mcp.Tool.Tools.Results;
@@ -28,17 +29,7 @@ internal sealed class WorkbookDescriber(SigmaClient sigma, SearchIndexProvider i
         }
         else
         {
-            pages = [.. await sigma.ListWorkbookPagesAsync(live.WorkbookId, cancellationToken).Select(p => new CachedPage(p.PageId, p.Name)).ToListAsync(cancellationToken)];
-            var fetched = new List<CachedElement>();
-            foreach (var page in pages)
-            {
-                await foreach (var e in sigma.ListPageElementsAsync(live.WorkbookId, page.PageId, cancellationToken))
-                {
-                    fetched.Add(new CachedElement(e.ElementId, e.Name, e.Type, page.PageId, e.Columns ?? []));
-                }
-            }
-
-            elements = fetched;
+            (pages, elements) = await DocumentDetails.FetchWorkbookStructureAsync(sigma, live.WorkbookId, cancellationToken);
         }
 
         var notes = new List<string>();
@@ -79,9 +70,7 @@ internal sealed class WorkbookDescriber(SigmaClient sigma, SearchIndexProvider i
         var id = cached?.Id ?? reference.Trim();
         var live = await sigma.GetDataModelAsync(id, cancellationToken);
         var fresh = cached is not null && cached.DetailError is null && cached.LatestVersion == live.LatestVersion && cached.UpdatedAt == live.UpdatedAt;
-        var elements = fresh
-            ? cached!.Elements
-            : [.. await sigma.ListDataModelElementsAsync(live.DataModelId, cancellationToken).Select(e => new CachedElement(e.ElementId, e.Name, e.Type, null, e.Columns ?? [])).ToListAsync(cancellationToken)];
+        var elements = fresh ? cached!.Elements : await DocumentDetails.FetchDataModelElementsAsync(sigma, live.DataModelId, cancellationToken);
 
         return new DataModelDescription(
             live.DataModelId,

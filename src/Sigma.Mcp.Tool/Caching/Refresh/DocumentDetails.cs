@@ -14,18 +14,16 @@ internal sealed class DocumentDetails(SigmaClient sigma)
     {
         try
         {
-            return document.Type switch
+            switch (document.Type)
             {
-                DocumentTypes.Workbook => await FetchWorkbookAsync(document, cancellationToken),
-                DocumentTypes.DataModel => document with
-                {
-                    Elements = await sigma.ListDataModelElementsAsync(document.Id, cancellationToken)
-                        .Select(e => new CachedElement(e.ElementId, e.Name, e.Type, null, e.Columns ?? []))
-                        .ToListAsync(cancellationToken),
-                    DetailError = null,
-                },
-                _ => document,
-            };
+                case DocumentTypes.Workbook:
+                    var (pages, elements) = await FetchWorkbookStructureAsync(sigma, document.Id, cancellationToken);
+                    return document with { Pages = pages, Elements = elements, DetailError = null };
+                case DocumentTypes.DataModel:
+                    return document with { Elements = await FetchDataModelElementsAsync(sigma, document.Id, cancellationToken), DetailError = null };
+                default:
+                    return document;
+            }
         }
         catch (SigmaApiException ex)
         {
@@ -33,23 +31,26 @@ internal sealed class DocumentDetails(SigmaClient sigma)
         }
     }
 
-    private async Task<CachedDocument> FetchWorkbookAsync(CachedDocument workbook, CancellationToken cancellationToken)
+    /// <summary>A workbook's pages, in order, and their elements with column names: one call per page, plus one.</summary>
+    public static async Task<(IReadOnlyList<CachedPage> Pages, IReadOnlyList<CachedElement> Elements)> FetchWorkbookStructureAsync(
+        SigmaClient sigma, string workbookId, CancellationToken cancellationToken)
     {
-        var pages = await sigma.ListWorkbookPagesAsync(workbook.Id, cancellationToken).ToListAsync(cancellationToken);
+        var pages = await sigma.ListWorkbookPagesAsync(workbookId, cancellationToken).Select(p => new CachedPage(p.PageId, p.Name)).ToListAsync(cancellationToken);
         var elements = new List<CachedElement>();
         foreach (var page in pages)
         {
-            await foreach (var element in sigma.ListPageElementsAsync(workbook.Id, page.PageId, cancellationToken))
+            await foreach (var element in sigma.ListPageElementsAsync(workbookId, page.PageId, cancellationToken))
             {
                 elements.Add(new CachedElement(element.ElementId, element.Name, element.Type, page.PageId, element.Columns ?? []));
             }
         }
 
-        return workbook with
-        {
-            Pages = [.. pages.Select(p => new CachedPage(p.PageId, p.Name))],
-            Elements = elements,
-            DetailError = null,
-        };
+        return (pages, elements);
     }
+
+    /// <summary>A data model's elements with column names.</summary>
+    public static async Task<IReadOnlyList<CachedElement>> FetchDataModelElementsAsync(SigmaClient sigma, string dataModelId, CancellationToken cancellationToken) =>
+        await sigma.ListDataModelElementsAsync(dataModelId, cancellationToken)
+            .Select(e => new CachedElement(e.ElementId, e.Name, e.Type, null, e.Columns ?? []))
+            .ToListAsync(cancellationToken);
 }
