@@ -1,12 +1,10 @@
-using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Search;
-using Sigma.Sandbox;
 using static Sigma.Mcp.Tool.Tests.Search.TestDocuments;
 
 namespace Sigma.Mcp.Tool.Tests.Search;
 
 /// <summary>Each ranking behaviour of <see cref="SearchIndex"/> on a few hand-made documents.</summary>
-public sealed class SearchIndexTests
+public sealed partial class SearchIndexTests
 {
     [Fact]
     public void Find_IdOrUrlId_ReturnsDocument()
@@ -128,105 +126,6 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
-    public void Search_Archived_ExcludedUnlessAsked()
-    {
-        var index = SearchIndex.Build([Workbook("live", "Budget Plan"), Workbook("archived", "Budget Plan") with { IsArchived = true }]);
-
-        Ids(index.Search(new SearchQuery("budget"))).Should().Equal("live");
-        Ids(index.Search(new SearchQuery("budget") { IncludeArchived = true })).Should().BeEquivalentTo(["live", "archived"]);
-    }
-
-    [Fact]
-    public void Search_Filters_OwnerPathBadgeUpdatedSinceAndType()
-    {
-        var index = SearchIndex.Build(
-        [
-            Workbook("wb-ada", "Sales Board") with { OwnerName = "Ada Lovelace", OwnerId = "m-ada", Path = "Finance/Executive" },
-            Workbook("wb-grace", "Sales Board") with { OwnerName = "Grace Hopper", OwnerId = "m-grace", Path = "Sales/Weekly", Badge = "Endorsed" },
-            Workbook("wb-old", "Sales Board") with { UpdatedAt = Updated.AddYears(-2), Path = "Finance/Archive" },
-            Document("dm-1", DocumentTypes.DataModel, "Sales Model"),
-        ]);
-
-        Ids(index.Search(new SearchQuery("sales") { Owner = "lovelace" })).Should().Equal("wb-ada");
-        Ids(index.Search(new SearchQuery("sales") { Owner = "M-GRACE" })).Should().Equal("wb-grace");
-        Ids(index.Search(new SearchQuery("sales") { Path = "finance/" })).Should().BeEquivalentTo(["wb-ada", "wb-old"]);
-        Ids(index.Search(new SearchQuery("sales") { Path = "weekly" })).Should().Equal("wb-grace");
-        Ids(index.Search(new SearchQuery("sales") { Badge = "endorsed" })).Should().Equal("wb-grace");
-        Ids(index.Search(new SearchQuery("sales") { UpdatedSince = Updated.AddDays(-1) })).Should().NotContain("wb-old").And.HaveCount(3);
-        Ids(index.Search(new SearchQuery("sales", "data-model"))).Should().Equal("dm-1");
-        Ids(index.Search(new SearchQuery("sales", "Workbook"))).Should().HaveCount(3);
-    }
-
-    [Fact]
-    public void Search_ElementType_OneHitPerMatchingElementWithItsWorkbook()
-    {
-        var index = SearchIndex.Build(
-        [
-            Workbook("wb-1", "Revenue Dashboard", Element("el-a", "Revenue by Region", "Region", "Net Revenue") with { PageId = "pg-overview" }, Element("el-b", "Order Lines", "Order Id")),
-            Workbook("wb-2", "Regional Sales", Element("el-c", "Revenue by Segment", "Segment")),
-            Document("ds-1", DocumentTypes.Dataset, "Revenue by Region Dataset"),
-        ]);
-
-        var hits = index.Search(new SearchQuery("revenue by region", "element"));
-
-        hits.Select(h => h.Element!.ElementId).Should().Equal("el-a", "el-c");
-        hits[0].Document.Id.Should().Be("wb-1");
-        hits[0].Element!.PageId.Should().Be("pg-overview");
-        hits[0].MatchedField.Should().Be("element");
-        hits[0].MatchedText.Should().Be("Revenue by Region");
-    }
-
-    [Fact]
-    public void Search_ElementType_DocumentNameDisambiguates()
-    {
-        var index = SearchIndex.Build(
-        [
-            Workbook("wb-sales", "Sales Data", Element("el-sales", "Order Lines", "Order Id")),
-            Workbook("wb-revenue", "Revenue Dashboard", Element("el-revenue", "Order Lines", "Order Id")) with { UpdatedAt = Updated.AddDays(-1) },
-        ]);
-
-        index.Search(new SearchQuery("order lines revenue dashboard", "element"))[0].Element!.ElementId.Should().Be("el-revenue");
-    }
-
-    [Fact]
-    public void Search_DocumentMatchedThroughColumn_ReportsElementAndColumn()
-    {
-        var index = SearchIndex.Build(
-        [
-            Workbook("wb-1", "Operations", Element("el-1", "Shipments", "Carrier"), Element("el-2", "Deliveries", "Ship Date", "Carrier Delay Minutes")),
-        ]);
-
-        var hit = index.Search(new SearchQuery("delay minutes")).Should().ContainSingle().Subject;
-
-        hit.MatchedField.Should().Be("column");
-        hit.Element!.ElementId.Should().Be("el-2");
-        hit.MatchedText.Should().Be("Carrier Delay Minutes");
-    }
-
-    [Theory]
-    [InlineData("operations", "name", "Operations Hub")]
-    [InlineData("quarterly", "description", "Quarterly numbers")]
-    [InlineData("certified", "tag", "Certified")]
-    [InlineData("hopper", "owner", "Grace Hopper")]
-    [InlineData("shipments", "element", "Shipments")]
-    public void Search_MatchedField_NamesWhereTheMatchCameFrom(string text, string field, string matchedText)
-    {
-        var index = SearchIndex.Build(
-        [
-            Workbook("wb-1", "Operations Hub", Element("el-1", "Shipments", "Carrier")) with
-            {
-                Description = "Quarterly numbers", Tags = ["Production", "Certified"], OwnerName = "Grace Hopper",
-            },
-        ]);
-
-        var hit = index.Search(new SearchQuery(text)).Should().ContainSingle().Subject;
-
-        hit.MatchedField.Should().Be(field);
-        hit.MatchedText.Should().Be(matchedText);
-        (hit.Element is not null).Should().Be(field == "element");
-    }
-
-    [Fact]
     public void Search_EqualScores_NewerFirstThenId()
     {
         var index = SearchIndex.Build(
@@ -236,98 +135,6 @@ public sealed class SearchIndexTests
 
         Ids(index.Search(new SearchQuery("forecast"))).Should().Equal("c", "a", "b");
     }
-
-    [Fact]
-    public void Search_Limit_ReturnsAtMostThatMany()
-    {
-        var index = SearchIndex.Build([.. Enumerable.Range(0, 30).Select(i => Workbook($"wb-{i:00}", $"Report {i}"))]);
-
-        index.Search(new SearchQuery("report", Limit: 5)).Should().HaveCount(5);
-    }
-
-    [Fact]
-    public void Search_EmptyIndex_NoHits() =>
-        SearchIndex.Build([]).Search(new SearchQuery("anything")).Should().BeEmpty();
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    [InlineData("?!-")]
-    public void Search_NothingToSearchFor_ArgumentExceptionSaysSo(string text)
-    {
-        var index = SearchIndex.Build([Workbook("wb-1", "Revenue")]);
-
-        index.Invoking(i => i.Search(new SearchQuery(text))).Should().Throw<ArgumentException>()
-            .WithMessage(text.Trim().Length == 0 ? "*empty*" : "*no letters or digits*");
-    }
-
-    [Fact]
-    public void Search_InvalidArguments_ExplainTheFix()
-    {
-        var index = SearchIndex.Build([Workbook("wb-1", "Revenue")]);
-
-        index.Invoking(i => i.Search(new SearchQuery("revenue", "dashboard"))).Should().Throw<ArgumentException>()
-            .WithMessage("*'dashboard'*workbook, data-model, dataset, report, element*all*");
-        index.Invoking(i => i.Search(new SearchQuery("revenue") { Badge = "Gold" })).Should().Throw<ArgumentException>()
-            .WithMessage("*Endorsed, Warning or Deprecated*");
-        index.Invoking(i => i.Search(new SearchQuery("revenue", Limit: 0))).Should().Throw<ArgumentOutOfRangeException>();
-    }
-
-    [Fact]
-    public async Task Search_ManyThreadsAtOnce_SameResultsAsOneThread()
-    {
-        var documents = Enumerable.Range(0, 2_000).Select(i => Workbook(
-            $"wb-{i:0000}", $"{Pick(i, "Revenue", "Churn", "Pipeline", "Budget")} {Pick(i / 4, "Dashboard", "Review", "Forecast")} {i}",
-            Element($"el-{i}", $"{Pick(i / 3, "Orders", "Customers", "Regions")} by {Pick(i / 5, "Month", "Segment")}", "Region", "Net Revenue", "Order Date"))).ToList();
-        var index = SearchIndex.Build(documents);
-        SearchQuery[] queries =
-        [
-            new("revenue dashboard"), new("churn rev"), new("pipline"), new("orders by month", "element"), new("net revenue"), new("budget") { Path = "x" },
-        ];
-        var expected = queries.Select(q => Ids(index.Search(q))).ToList();
-
-        var tasks = Enumerable.Range(0, 16).Select(t => Task.Run(() =>
-        {
-            for (var i = 0; i < 200; i++)
-            {
-                var q = (t + i) % queries.Length;
-                Ids(index.Search(queries[q])).Should().Equal(expected[q]);
-            }
-        }));
-        await Task.WhenAll(tasks);
-    }
-
-    [Fact]
-    public async Task Search_PrunedTopTen_SameAsTopTenOfThousand()
-    {
-        // With a limit of 1,000 the max-score pruning hardly ever applies; with 10 it applies to most of these queries.
-        await using var sandbox = await SigmaSandbox.StartAsync(new SandboxOptions { Workbooks = 3_000 });
-        var index = SearchIndex.Build(SandboxDocuments.From(sandbox.Data));
-        string[] texts =
-        [
-            "revenue", "revenue dashboard", "reven", "re", "ch", "pe", "sales data mo", "customer churn by segment", "headcount by hire date",
-            "net revenue", "days sales outstanding", "revnue", "pipline reliabilty", "order lines", "churn rate by csm", "date",
-            "customer name", "gross margin forecast finance", "Legacy Sales Report (old)", "failed runs", "warehuose utilization",
-        ];
-        var queries = texts.SelectMany(t => new[] { new SearchQuery(t), new SearchQuery(t, "element") })
-            .Concat(
-            [
-                new SearchQuery("revenue") { Owner = "ada" }, new SearchQuery("churn") { Path = "Customer Success" },
-                new SearchQuery("report") { Badge = "Endorsed" }, new SearchQuery("sales", "data-model"), new SearchQuery("date", "workbook"),
-                new SearchQuery("region") { IncludeArchived = true }, new SearchQuery("order lines", "element") { Owner = "lovelace" },
-            ]);
-
-        foreach (var query in queries)
-        {
-            var top = index.Search(query with { Limit = 10 });
-            var wide = index.Search(query with { Limit = 1_000 }).Take(10).ToList();
-            top.Select(Key).Should().Equal(wide.Select(Key), query.ToString());
-        }
-
-        static string Key(SearchHit hit) => $"{hit.Document.Id}/{hit.Element?.ElementId}/{hit.Score:0.000}";
-    }
-
-    private static string Pick(int i, params string[] values) => values[i % values.Length];
 
     private static List<string> Ids(IEnumerable<SearchHit> hits) => [.. hits.Select(h => h.Document.Id)];
 }
