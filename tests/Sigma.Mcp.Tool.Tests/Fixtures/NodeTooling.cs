@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace Sigma.Mcp.Tool.Tests.Fixtures;
 
@@ -96,7 +94,7 @@ internal static class NodeTooling
 
         try
         {
-            return await RunAsync("node", [scriptPath, .. args], workingDirectory, env, cancellationToken);
+            return await Commands.RunToEndAsync(Commands.StartInfo("node", [scriptPath, .. args], workingDirectory, env), cancellationToken);
         }
         catch (Win32Exception e)
         {
@@ -159,55 +157,5 @@ internal static class NodeTooling
                 $"`npm ci` failed in {NodeDirectory} (its output is below). Run `npm ci` in tests/node by hand and fix what it " +
                 $"reports: it needs Node.js {MinimumNodeMajorVersion}+ and an npm registry it can reach (`npm config get registry`).\n{run}");
         }
-    }
-
-    /// <summary>Like <see cref="Commands.RunAsync"/>, plus removals from the environment, a closed stdin and the caller's token.</summary>
-    private static async Task<ToolRun> RunAsync(
-        string fileName, IEnumerable<string> args, string workingDirectory, IDictionary<string, string?> env, CancellationToken cancellationToken)
-    {
-        var info = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in env)
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(key);
-            }
-            else
-            {
-                info.Environment[key] = value;
-            }
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            throw new TimeoutException(
-                $"{fileName} {string.Join(' ', info.ArgumentList)} did not finish in time.\n--- stdout\n{await stdout}\n--- stderr\n{await stderr}");
-        }
-
-        return new ToolRun(process.ExitCode, await stdout, await stderr);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Sigma.Mcp.Tool.Tests.Fixtures;
 
@@ -26,35 +25,17 @@ internal static class ToolProcess
     public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
         var (command, args) = Command(arguments);
-        var info = new ProcessStartInfo(command)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
+        var inherited = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(IsToolSetting);
 
-        foreach (var key in info.Environment.Keys.Where(IsToolSetting).ToList())
-        {
-            info.Environment.Remove(key);
-        }
-
-        // Keep the developer's real cache untouched: the default cache folder points into the test's own directory.
-        info.Environment["HOME"] = workingDirectory;
-        info.Environment["XDG_DATA_HOME"] = Path.Combine(workingDirectory, ".local", "share");
-        foreach (var (key, value) in settings)
-        {
-            info.Environment[key] = value;
-        }
-
-        return info;
+        // No inherited SIGMA_*/AWS_* settings; the developer's real cache untouched (the default cache folder is the test's own).
+        IEnumerable<KeyValuePair<string, string?>> environment =
+        [
+            .. inherited.Select(key => new KeyValuePair<string, string?>(key, null)),
+            new("HOME", workingDirectory),
+            new("XDG_DATA_HOME", Path.Combine(workingDirectory, ".local", "share")),
+            .. settings,
+        ];
+        return Commands.StartInfo(command, args, workingDirectory, environment);
     }
 
     /// <summary>Runs the tool to completion and returns exit code, stdout and stderr.</summary>
@@ -66,22 +47,8 @@ internal static class ToolProcess
 
     public static async Task<ToolRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, settings, arguments))!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TestTimeouts.Default);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"sigma-mcp {string.Join(' ', arguments)} did not exit within {TestTimeouts.Default}. stderr: {await stderr}");
-        }
-
-        return new ToolRun(process.ExitCode, await stdout, await stderr);
+        return await Commands.RunToEndAsync(StartInfo(workingDirectory, settings, arguments), timeout.Token);
     }
 
     private static bool IsToolSetting(string name) =>
