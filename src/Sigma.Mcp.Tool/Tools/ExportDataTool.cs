@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Mcp.Tool.SigmaApi.Models;
 using Sigma.Mcp.Tool.Tools.Results;
@@ -14,7 +15,7 @@ namespace Sigma.Mcp.Tool.Tools;
 /// server's arguments (<c>workbook_id</c>, <c>element_id</c>, <c>format</c>, <c>date_filter</c>).
 /// </summary>
 [McpServerToolType]
-internal sealed partial class ExportDataTool(SigmaClient sigma)
+internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvider index)
 {
     public const int MaxRowLimit = 10_000;
 
@@ -58,7 +59,7 @@ internal sealed partial class ExportDataTool(SigmaClient sigma)
             throw new McpException($"offset must be 0 or more; it was {offset}.");
         }
 
-        var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, workbook_id, cancellationToken);
+        var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, index, workbook_id, cancellationToken);
         var values = new Dictionary<string, string>(parameters ?? [], StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(date_filter))
         {

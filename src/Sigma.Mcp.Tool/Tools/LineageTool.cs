@@ -3,6 +3,7 @@ using System.Net;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Mcp.Tool.Tools.Results;
 
@@ -10,7 +11,7 @@ namespace Sigma.Mcp.Tool.Tools;
 
 /// <summary><c>get_lineage</c>: where an element's data comes from.</summary>
 [McpServerToolType]
-internal sealed class LineageTool(SigmaClient sigma)
+internal sealed class LineageTool(SigmaClient sigma, SearchIndexProvider index)
 {
     [McpServerTool(Name = "get_lineage", Title = "Get an element's lineage",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
@@ -21,7 +22,7 @@ internal sealed class LineageTool(SigmaClient sigma)
         [Description("The element's id (from search_documents or describe_workbook).")] string element_id,
         CancellationToken cancellationToken = default)
     {
-        var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, workbook_id, cancellationToken);
+        var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, index, workbook_id, cancellationToken);
         ToolArguments.Require(element_id, "element_id", "an element id from describe_workbook or search_documents");
         try
         {
