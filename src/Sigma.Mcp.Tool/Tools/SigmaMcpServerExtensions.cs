@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sigma.Mcp.Tool;
+using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Resources;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.Tools;
@@ -19,7 +21,10 @@ internal static class SigmaMcpServerExtensions
     public static IMcpServerBuilder AddSigmaMcpServer(this IServiceCollection services)
     {
         services.AddSingleton<SearchIndexProvider>();
-        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexProvider>());
+        // Started by SearchIndexStart, at once or (serve over stdio) after initialize: see SearchIndexStartMode.
+        services.TryAddSingleton(SearchIndexStartMode.WithHost);
+        services.AddSingleton<SearchIndexStart>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexStart>());
         services.AddTransient<WorkbookDescriber>();
 
         return services
@@ -33,6 +38,7 @@ internal static class SigmaMcpServerExtensions
                 };
                 options.ServerInstructions = Instructions;
             })
+            .WithMessageFilters(filters => filters.AddIncomingFilter(SearchIndexStart.AfterInitializeFilter))
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Create()))
             .WithTools<HeartbeatTool>(ToolJson.Options)
             .WithTools<SearchDocumentsTool>(ToolJson.Options)
