@@ -24,6 +24,6 @@ static int RunSearch(string[] arguments)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup [runs] [--baseline nupkg-folder]|listing|refresh [sizes]|search|search-quick [sizes…]|http-load [seconds] [clients]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup [runs] [--packages nupkg-folder] [--baseline nupkg-folder]|listing|refresh [sizes]|search|search-quick [sizes…]|http-load [seconds] [clients]");
     return 2;
 }

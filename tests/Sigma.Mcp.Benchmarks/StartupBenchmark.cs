@@ -9,8 +9,9 @@ namespace Sigma.Mcp.Benchmarks;
 /// Start-up and per-call cost of the tool as users install it, measured side by side and interleaved (every round runs
 /// every program once, in a shuffled order), so that the load of a shared machine falls on all of them alike:
 /// <list type="bullet">
-/// <item>the RID-specific package (ReadyToRun) and the portable framework-dependent package of this tree, and optionally
-/// a baseline package (<c>--baseline folder</c>, e.g. packed from an older commit), installed with <c>dotnet tool install</c>;</item>
+/// <item>the RID-specific package (ReadyToRun) and the portable framework-dependent one ("any"), packed from this tree
+/// (or taken from <c>--packages folder</c>), and optionally a baseline (<c>--baseline folder</c>, e.g. packed from an
+/// older commit), installed with <c>dotnet tool install</c>;</item>
 /// <item>a hello-world console app (start → first line), the yardstick;</item>
 /// <item>over stdio: spawn → <c>initialize</c> answered, <c>tools/list</c>, the first and later <c>search_documents</c>
 /// against a small cache (the default sandbox, filled once by <c>cache refresh</c>), peak RSS after them;</item>
@@ -24,7 +25,8 @@ internal static class StartupBenchmark
     public static async Task<int> RunAsync(IReadOnlyList<string> arguments)
     {
         var runs = arguments.Count > 0 && int.TryParse(arguments[0], CultureInfo.InvariantCulture, out var n) ? n : 10;
-        var baseline = arguments.SkipWhile(a => a != "--baseline").Skip(1).FirstOrDefault();
+        var baseline = Option(arguments, "--baseline");
+        var packages = Option(arguments, "--packages");
         var work = Directory.CreateTempSubdirectory("sigma-mcp-startup-").FullName;
         try
         {
@@ -41,7 +43,7 @@ internal static class StartupBenchmark
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             };
 
-            var programs = await InstallAsync(work, baseline);
+            var programs = await InstallAsync(work, packages, baseline);
             await Shell.RunAsync(programs[0].Path, work, environment, "cache", "refresh");
 
             var stdio = programs.ToDictionary(p => p.Name, _ => new List<StdioSample>());
@@ -72,6 +74,8 @@ internal static class StartupBenchmark
         }
     }
 
+    private static string? Option(IReadOnlyList<string> arguments, string name) => arguments.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
     // The first round only warms the disk cache.
     private static void Keep<T>(int round, List<T> samples, T sample)
     {
@@ -81,22 +85,27 @@ internal static class StartupBenchmark
         }
     }
 
-    private static async Task<List<(string Name, string Path)>> InstallAsync(string work, string? baseline)
+    private static async Task<List<(string Name, string Path)>> InstallAsync(string work, string? packages, string? baseline)
     {
-        var project = Path.Combine(Shell.RepoRoot(), "src", "Sigma.Mcp.Tool", "Sigma.Mcp.Tool.csproj");
         var rid = RuntimeInformation.RuntimeIdentifier;
+        if (packages is null)
+        {
+            // This machine's RID and the portable fallback only: packing all five platforms takes minutes and measures nothing more.
+            packages = Path.Combine(work, "nupkg");
+            var project = Path.Combine(Shell.RepoRoot(), "src", "Sigma.Mcp.Tool", "Sigma.Mcp.Tool.csproj");
+            await Shell.RunAsync("dotnet", work, "pack", project, "-c", "Release", "-o", packages, $"-p:ToolPackageRuntimeIdentifiers=\"{rid};any\"");
+        }
 
-        // This machine's RID only: packing all five takes minutes and measures nothing more.
-        await Shell.RunAsync("dotnet", work, "pack", project, "-c", "Release", "-o", Path.Combine(work, "rid"), $"-p:ToolPackageRuntimeIdentifiers={rid}");
-        await Shell.RunAsync("dotnet", work, "pack", project, "-c", "Release", "-o", Path.Combine(work, "portable"), "-p:ToolPackageRuntimeIdentifiers=any");
+        // The pointer package picks this machine's RID; the portable one is installed by its own id, as a platform
+        // without its own package would get it.
         var programs = new List<(string, string)>
         {
-            ($"RID-specific ({rid}, ReadyToRun)", await InstallAsync(work, "rid")),
-            ("portable (framework-dependent)", await InstallAsync(work, "portable")),
+            ($"RID-specific ({rid}, ReadyToRun)", await InstallAsync(work, "rid", packages, "Sigma.Mcp.Tool")),
+            ("portable (any, framework-dependent)", await InstallAsync(work, "portable", packages, "Sigma.Mcp.Tool.any")),
         };
         if (baseline is not null)
         {
-            programs.Add(($"baseline ({Path.GetFileName(Path.GetFullPath(baseline).TrimEnd('/'))})", await InstallAsync(work, "baseline", baseline)));
+            programs.Add(("baseline (--baseline)", await InstallAsync(work, "baseline", baseline, "Sigma.Mcp.Tool")));
         }
 
         await Shell.RunAsync("dotnet", work, "new", "console", "-o", Path.Combine(work, "hello"), "-n", "hello");
@@ -109,10 +118,10 @@ internal static class StartupBenchmark
         return programs;
     }
 
-    private static async Task<string> InstallAsync(string work, string name, string? source = null)
+    private static async Task<string> InstallAsync(string work, string name, string source, string packageId)
     {
         var tools = Path.Combine(work, "tools-" + name);
-        await Shell.RunAsync("dotnet", work, "tool", "install", "--tool-path", tools, "--source", Path.GetFullPath(source ?? Path.Combine(work, name)), "Sigma.Mcp.Tool");
+        await Shell.RunAsync("dotnet", work, "tool", "install", "--tool-path", tools, "--source", Path.GetFullPath(source), packageId);
         return Path.Combine(tools, "sigma-mcp");
     }
 

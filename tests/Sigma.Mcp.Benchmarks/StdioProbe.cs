@@ -40,7 +40,7 @@ internal static class StdioProbe
             for (var i = 0; i <= searches; i++)
             {
                 var query = JsonSerializer.Serialize(s_queries[i % s_queries.Length]);
-                times.Add(await CallAsync(process, 10 + i, "tools/call", $$"""{"name":"search_documents","arguments":{"query":{{query}}}}""", stderr, expectHits: true));
+                times.Add(await CallAsync(process, 10 + i, "tools/call", $$$"""{"name":"search_documents","arguments":{"query":{{{query}}}}}""", stderr, expectHits: true));
             }
 
             var peak = ReadPeakRssMiB(process.Id);
