@@ -27,11 +27,10 @@ internal sealed class LineageTool(SigmaClient sigma, SearchIndexProvider index)
         try
         {
             var lineage = await sigma.GetElementLineageAsync(workbook.WorkbookId, element_id, cancellationToken);
-            var nodes = (lineage.Dependencies?.Values ?? []).Select(n => new LineageNodeItem(n.NodeId, n.Type, n.Name, n.ElementId)).ToList();
-            var edges = (lineage.Edges ?? []).Select(e => new LineageEdgeItem(e.Source, e.Target, e.Type)).ToList();
-            var result = new ElementLineageResult(workbook.WorkbookId, element_id, nodes, edges);
+            var cached = (await index.GetAsync(cancellationToken)).Index;
+            var result = LineageGraph.Build(workbook.WorkbookId, element_id, lineage, urlId => cached?.Find(urlId));
             var text = $"Lineage of element {element_id} in '{workbook.Name}': " +
-                (nodes.Count == 0 ? "no upstream sources." : string.Join("; ", nodes.Select(n => $"{n.Name ?? n.NodeId} ({n.Type})")));
+                (result.Nodes.Count == 0 ? "no upstream sources." : "upstream " + string.Join("; ", result.Nodes.Select(Describe)));
             return ToolResult.Create(result, ToolJsonContext.Default.ElementLineageResult, text);
         }
         catch (SigmaApiException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.InternalServerError)
@@ -39,4 +38,7 @@ internal sealed class LineageTool(SigmaClient sigma, SearchIndexProvider index)
             throw new McpException($"Sigma has no lineage for element '{element_id}' of '{workbook.Name}' ({(int)ex.Status!}): it may not exist, or be a text or control element.");
         }
     }
+
+    private static string Describe(LineageNodeItem n) =>
+        $"{n.Name ?? n.NodeId} ({n.Type}{(n.DataModelName is null || n.DataModelName == n.Name ? "" : $" of data model '{n.DataModelName}'")})";
 }
