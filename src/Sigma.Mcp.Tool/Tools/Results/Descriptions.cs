@@ -21,7 +21,8 @@ internal sealed record WorkbookDescription(
 
 internal sealed record PageDescription(string PageId, string? Name, IReadOnlyList<ElementDescription> Elements);
 
-internal sealed record ElementDescription(string ElementId, string? Name, string? Type, IReadOnlyList<string> Columns);
+/// <summary>An element; <c>ColumnTypes</c> maps a column's name to its Sigma type (text, number, datetime...) when Sigma said it.</summary>
+internal sealed record ElementDescription(string ElementId, string? Name, string? Type, IReadOnlyList<string> Columns, IReadOnlyDictionary<string, string>? ColumnTypes);
 
 internal sealed record ControlDescription(string? ControlId, string Name, string? ValueType);
 
