@@ -37,7 +37,7 @@ internal static class LineageGraph
             .Where(e => kept.Contains(e.Source) && kept.Contains(e.Target))
             .Select(e => new LineageEdgeItem(e.Source, e.Target, e.Type))
             .ToList();
-        return new ElementLineageResult(workbookId, elementId, items, keptEdges, root?.NodeId);
+        return new ElementLineageResult(workbookId, elementId, items, keptEdges, RootNodeId: root?.NodeId);
     }
 
     /// <summary>The requested element's own node: the one naming it by elementId (or by nodeId), else the only sink.</summary>

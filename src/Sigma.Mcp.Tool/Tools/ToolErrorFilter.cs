@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
@@ -11,9 +12,9 @@ namespace Sigma.Mcp.Tool.Tools;
 
 /// <summary>
 /// Turns the failures a user or model can act on into tool errors that say what happened and what to do next: Sigma's
-/// errors (with their hint), an unusable cache, and a call that ran too long. These are expected, so they are logged at
-/// Information (Sigma's 5xx and timeouts at Warning) without a stack trace. Bugs stay exceptions: the SDK logs them at
-/// Error with their stack trace and hides their messages.
+/// errors (with their hint), an unusable cache, and a call that ran too long. Those are expected: logged at Information
+/// (Sigma's 5xx, no answer, an unusable cache or setup at Warning), one line, no stack trace. Bugs are logged at Error
+/// with their exception and the model reads what to do instead of their message.
 /// </summary>
 internal static partial class ToolErrorFilter
 {
@@ -23,8 +24,7 @@ internal static partial class ToolErrorFilter
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        var logger = (context.Services?.GetService(typeof(ILoggerFactory)) as ILoggerFactory)?.CreateLogger(typeof(ToolErrorFilter).FullName!)
-            ?? NullLogger.Instance;
+        var logger = context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter)) ?? NullLogger.Instance;
         var tool = context.Params?.Name ?? "?";
         try
         {
@@ -32,7 +32,7 @@ internal static partial class ToolErrorFilter
         }
         catch (McpException ex) when (ex is not McpProtocolException)
         {
-            // A tool's own "cannot do that, here is why" (bad argument, no SQL for a text element...).
+            // Argument errors and the tools' own messages: said as they are, without the SDK's "An error occurred invoking" prefix.
             LogExpected(logger, tool, ex.Message);
             return Error(ex.Message);
         }
@@ -40,7 +40,7 @@ internal static partial class ToolErrorFilter
         {
             if (ex.Status is null or >= System.Net.HttpStatusCode.InternalServerError)
             {
-                LogSigmaTrouble(logger, tool, ex.Message);
+                LogTrouble(logger, tool, ex.Message);
             }
             else
             {
@@ -52,26 +52,36 @@ internal static partial class ToolErrorFilter
         catch (ConfigurationException ex)
         {
             // e.g. the credentials secret could not be read: the message names the setting and the fix.
-            LogSigmaTrouble(logger, tool, ex.Message);
+            LogTrouble(logger, tool, ex.Message);
             return Error(ex.Message);
         }
         catch (CacheUnavailableException ex)
         {
-            LogSigmaTrouble(logger, tool, ex.Message);
+            LogTrouble(logger, tool, ex.Message);
             return Error($"{ex.Message} Call heartbeat to check the setup.");
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            LogSigmaTrouble(logger, tool, $"stopped after {Timeout.TotalMinutes:0} minutes");
+            LogTrouble(logger, tool, $"stopped after {Timeout.TotalMinutes:0} minutes");
             return Error($"'{context.Params?.Name}' took longer than {Timeout.TotalMinutes:0} minutes and was stopped. Narrow the request (fewer rows, a filter) and retry.");
         }
-    };
+        catch (Exception ex) when (ex is not (OperationCanceledException or McpProtocolException))
+        {
+            // A bug: its message may hold anything, so the model reads what to do instead, and the log gets the exception.
+            LogUnexpected(logger, context.Params?.Name, ex);
 
-    private static CallToolResult Error(string message) => new() { IsError = true, Content = [new TextContentBlock { Text = message }] };
+            return Error($"{context.Params?.Name} failed unexpectedly (the server logged the details). Retry once; if it fails again, call heartbeat to check the setup, or try another tool.");
+        }
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tool {Tool} answered with an error for the caller to act on: {Reason}")]
     private static partial void LogExpected(ILogger logger, string tool, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tool {Tool} failed: {Reason}")]
-    private static partial void LogSigmaTrouble(ILogger logger, string tool, string reason);
+    private static partial void LogTrouble(ILogger logger, string tool, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tool {Tool} failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, string? tool, Exception exception);
+
+    public static CallToolResult Error(string message) => new() { IsError = true, Content = [new TextContentBlock { Text = message }] };
 }
