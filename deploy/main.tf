@@ -36,6 +36,12 @@ locals {
   server_environment = {
     SIGMA_MCP_HTTP_TOKENS   = join(",", var.http_tokens)
     SIGMA_MCP_ALLOWED_HOSTS = join(",", concat([local.api_host], var.extra_allowed_hosts))
+    # Team mode (OAuth resource server); empty values are left out.
+    SIGMA_MCP_OAUTH_AUTHORITY   = var.oauth_authority
+    SIGMA_MCP_PUBLIC_URL        = var.oauth_authority == "" ? "" : coalesce(var.public_url, "https://${local.api_host}/mcp")
+    SIGMA_MCP_OAUTH_AUDIENCE    = var.oauth_audience
+    SIGMA_MCP_OAUTH_SCOPE       = var.oauth_scope
+    SIGMA_MCP_OAUTH_EMAIL_CLAIM = var.oauth_email_claim
     # Read by the Web Adapter layer, not by sigma-mcp: requests wait until the server answers its liveness probe.
     AWS_LWA_READINESS_CHECK_PATH = "/healthz"
   }

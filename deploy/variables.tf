@@ -52,6 +52,36 @@ variable "http_tokens" {
   }
 }
 
+variable "oauth_authority" {
+  description = "Team mode: the OAuth/OpenID Connect issuer whose access tokens the server accepts (SIGMA_MCP_OAUTH_AUTHORITY), e.g. a Cognito user pool's https://cognito-idp.REGION.amazonaws.com/POOL_ID. Empty: static tokens only."
+  type        = string
+  default     = ""
+}
+
+variable "public_url" {
+  description = "Team mode: the URL clients use for /mcp (SIGMA_MCP_PUBLIC_URL); empty: the API's own execute-api URL."
+  type        = string
+  default     = ""
+}
+
+variable "oauth_audience" {
+  description = "Team mode: the 'aud' access tokens must carry (SIGMA_MCP_OAUTH_AUDIENCE); empty: the public URL. Cognito access tokens carry no 'aud': use an issuer that supports resource indicators, or a pre-token-generation trigger."
+  type        = string
+  default     = ""
+}
+
+variable "oauth_scope" {
+  description = "Team mode: a scope every access token must carry (SIGMA_MCP_OAUTH_SCOPE), e.g. sigma-mcp/read; empty: none required."
+  type        = string
+  default     = ""
+}
+
+variable "oauth_email_claim" {
+  description = "Team mode: the claim holding the caller's email, which names their Sigma member (SIGMA_MCP_OAUTH_EMAIL_CLAIM)."
+  type        = string
+  default     = "email"
+}
+
 variable "extra_allowed_hosts" {
   description = "Host names besides the API's own execute-api host that clients use, e.g. a custom domain mapped to the API. The server refuses other Host headers."
   type        = list(string)
