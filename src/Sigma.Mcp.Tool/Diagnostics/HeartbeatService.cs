@@ -13,7 +13,8 @@ namespace Sigma.Mcp.Tool.Diagnostics;
 /// </summary>
 internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, ToolSettings settings, TimeProvider time, ILogger<HeartbeatService> logger)
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(20);
+    /// <summary>The whole check's budget: a silent host is reported well within 15 s (one attempt and most of its retry).</summary>
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(12);
 
     public async Task<HeartbeatReport> CheckAsync(CancellationToken cancellationToken = default)
     {
@@ -43,10 +44,10 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var message = $"Sigma did not answer within {s_timeout.TotalSeconds:0} s.";
+            var message = $"Sigma API at {settings.Sigma.BaseUrl.Authority} got no response (timeout): it did not answer within {s_timeout.TotalSeconds:0} s.";
             LogUnhealthy(logger, message);
-            api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, null, "timeout", null);
-            return Report(HeartbeatReport.Unhealthy, api, Unknown(), message, "Check the network and that SIGMA_BASE_URL is your organization's API host.");
+            api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, null, SigmaApi.Http.NetworkFailure.Timeout, null);
+            return Report(HeartbeatReport.Unhealthy, api, Unknown(), message, SigmaApi.Http.NetworkFailure.Hint(SigmaApi.Http.NetworkFailure.Timeout));
         }
 
         try

@@ -33,6 +33,7 @@ internal static class SigmaMcpServerExtensions
                 };
                 options.ServerInstructions = Instructions;
             })
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallLog.Create()))
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Create()))
             .WithTools<HeartbeatTool>(ToolJson.Options)
             .WithTools<SearchDocumentsTool>(ToolJson.Options)

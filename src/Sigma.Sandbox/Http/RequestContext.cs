@@ -78,6 +78,15 @@ internal sealed class RequestContext
         _http.Response.Close();
     }
 
+    public async Task WriteTextAsync(int status, string contentType, string text)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        Start(status, contentType);
+        _http.Response.ContentLength64 = bytes.Length;
+        await _http.Response.OutputStream.WriteAsync(bytes, Aborted);
+        _http.Response.Close();
+    }
+
     public Task WriteErrorAsync(int status, string code, string message, int? retryAfterSeconds = null)
     {
         if (retryAfterSeconds is { } seconds)

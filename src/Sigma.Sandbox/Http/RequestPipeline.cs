@@ -66,6 +66,9 @@ internal sealed class RequestPipeline(Router router, SandboxState state, Sandbox
                 case FaultKind.Delay:
                     await Task.Delay(fault.DelayBy, context.Aborted);
                     break;
+                case FaultKind.WebPage:
+                    await context.WriteTextAsync(fault.StatusCode, "text/html; charset=utf-8", fault.Message);
+                    return;
                 default:
                     await context.WriteErrorAsync(fault.StatusCode, fault.Code, fault.Message, fault.RetryAfterSeconds);
                     return;
