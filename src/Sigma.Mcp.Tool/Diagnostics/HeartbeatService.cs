@@ -54,7 +54,7 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         {
             var metadata = await cache.GetMetadataAsync(api.OrganizationId!, timeout.Token);
             return Report(HeartbeatReport.Healthy, api, Describe(metadata), error: null,
-                nextStep: metadata is null ? "The cache is empty: run 'sigma-mcp cache refresh' (or the refresh_cache tool) so that search has documents." : null);
+                nextStep: metadata is null ? $"The cache is empty: run 'sigma-mcp cache refresh{(settings.IsSandbox ? " --sandbox" : "")}' (or the refresh_cache tool) so that search has documents." : null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

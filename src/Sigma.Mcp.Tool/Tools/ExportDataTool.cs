@@ -60,6 +60,7 @@ internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvi
         }
 
         var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, index, workbook_id, cancellationToken);
+        await ExportParameters.CheckAsync(sigma, workbook.WorkbookId, parameters?.Keys ?? Enumerable.Empty<string>(), cancellationToken);
         var values = new Dictionary<string, string>(parameters ?? [], StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(date_filter))
         {

@@ -41,8 +41,9 @@ internal static class ExportEndpoints
 
         long offset = Number(body, "offset") ?? 0;
         long? rowLimit = Number(body, "rowLimit");
-        RowFilter filter = RowFilter.Create(Parameters(body), layout.Controls, element, state.Options.TimeProvider.GetUtcNow());
-        var job = new ExportJob(Guid.NewGuid().ToString("D"), element, format, offset, rowLimit, filter, state.Options.ExportPollsBeforeReady);
+        DateTimeOffset now = state.Options.TimeProvider.GetUtcNow();
+        RowFilter filter = RowFilter.Create(Parameters(body), layout.Controls, element, now);
+        var job = new ExportJob(Guid.NewGuid().ToString("D"), element, format, offset, rowLimit, filter, DateOnly.FromDateTime(now.UtcDateTime), state.Options.ExportPollsBeforeReady);
         state.Exports.Add(job);
         await context.WriteJsonAsync(new JsonObject { ["queryId"] = job.QueryId, ["jobComplete"] = false });
     }

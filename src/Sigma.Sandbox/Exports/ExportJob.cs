@@ -6,7 +6,7 @@ namespace Sigma.Sandbox.Exports;
 /// A started export. It answers "not ready" (204) a fixed number of polls, then its file; the file stays
 /// downloadable, as Sigma keeps results for a while.
 /// </summary>
-internal sealed class ExportJob(string queryId, SandboxElement element, ExportFormat format, long offset, long? rowLimit, RowFilter filter, int pollsBeforeReady)
+internal sealed class ExportJob(string queryId, SandboxElement element, ExportFormat format, long offset, long? rowLimit, RowFilter filter, DateOnly today, int pollsBeforeReady)
 {
     private int _pollsLeft = pollsBeforeReady;
 
@@ -21,6 +21,9 @@ internal sealed class ExportJob(string queryId, SandboxElement element, ExportFo
 
     /// <summary>Most rows in the file; null for all.</summary>
     public long? RowLimit => rowLimit;
+
+    /// <summary>The sandbox's date when the export started: the last date in the data.</summary>
+    public DateOnly Today => today;
 
     /// <summary>The export's control values, as they apply to this element.</summary>
     public RowFilter Filter => filter;

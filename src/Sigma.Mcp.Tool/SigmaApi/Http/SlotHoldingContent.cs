@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Sigma.Mcp.Tool.SigmaApi.Http;
 
-/// <summary>A response body that releases its <see cref="ConcurrencyLimit"/> slot, once, when it is disposed.</summary>
+/// <summary>A response body that releases its <see cref="ConcurrencyLimit"/> slot, once, when it is read to the end by buffering or disposed.</summary>
 internal sealed class SlotHoldingContent : HttpContent
 {
     private readonly HttpContent _inner;
@@ -18,11 +18,18 @@ internal sealed class SlotHoldingContent : HttpContent
         }
     }
 
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-        _inner.CopyToAsync(stream, context);
+    // Buffering (HttpClient's default) reads the whole body here: the slot is free once it is read, disposed or not.
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    {
+        await _inner.CopyToAsync(stream, context);
+        Release();
+    }
 
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-        _inner.CopyToAsync(stream, context, cancellationToken);
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        await _inner.CopyToAsync(stream, context, cancellationToken);
+        Release();
+    }
 
     protected override Task<Stream> CreateContentReadStreamAsync() => _inner.ReadAsStreamAsync();
 
@@ -39,9 +46,11 @@ internal sealed class SlotHoldingContent : HttpContent
         if (disposing)
         {
             _inner.Dispose();
-            Interlocked.Exchange(ref _slot, null)?.Release();
+            Release();
         }
 
         base.Dispose(disposing);
     }
+
+    private void Release() => Interlocked.Exchange(ref _slot, null)?.Release();
 }
