@@ -49,6 +49,7 @@ internal sealed class SigmaApiException : Exception
             < HttpStatusCode.BadRequest => $"Sigma API {method} {path} answered {(int)status} {status}",
             _ => $"Sigma API {method} {path} failed with {(int)status} {status}",
         };
+        message = message?.TrimEnd().TrimEnd('.'); // the sentence ends below, once: no ".."
         var detail = (code, message) switch
         {
             (null, null) => "",
