@@ -68,6 +68,11 @@ internal static class CacheCommands
                     $"Now: {counts.GetValueOrDefault(DocumentTypes.Workbook)} workbooks, {counts.GetValueOrDefault(DocumentTypes.DataModel)} data models, " +
                     $"{counts.GetValueOrDefault(DocumentTypes.Dataset)} datasets, {counts.GetValueOrDefault(DocumentTypes.Report)} reports, " +
                     $"{counts.GetValueOrDefault("element")} elements, {counts.GetValueOrDefault("member")} members (generation {summary.Metadata.Generation}, {environment.Settings.Cache.BackendName}).");
+                foreach (var warning in summary.Warnings)
+                {
+                    Console.WriteLine($"Warning: {warning}");
+                }
+
                 return ExitCodes.Success;
             }
             catch (Exception ex) when (ex is RefreshInProgressException or SigmaApiException or CacheUnavailableException or IOException or UnauthorizedAccessException)
