@@ -30,7 +30,7 @@ internal static class HttpProbe
         }
 
         info.Environment["SIGMA_MCP_HTTP_TOKENS"] = "bench-token-0123456789abcdef0123456789abcdef";
-        using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(1) }) { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(1) }) { Timeout = TimeSpan.FromSeconds(180) };
         var endpoint = new Uri($"http://127.0.0.1:{port}/mcp");
 
         var started = Stopwatch.GetTimestamp();
@@ -41,7 +41,7 @@ internal static class HttpProbe
         process.BeginErrorReadLine();
         try
         {
-            while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60) && !process.HasExited)
+            while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(180) && !process.HasExited)
             {
                 try
                 {
@@ -64,7 +64,7 @@ internal static class HttpProbe
                 }
             }
 
-            throw new InvalidOperationException($"{program} serve --http did not answer within 60 s.");
+            throw new InvalidOperationException($"{program} serve --http did not answer within 180 s.");
         }
         finally
         {

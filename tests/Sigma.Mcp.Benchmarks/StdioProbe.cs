@@ -86,7 +86,8 @@ internal static class StdioProbe
     private static async Task<string> ReadAnswerAsync(Process process, int id, Task<string> stderr)
     {
         var prefix = $"\"id\":{id.ToString(CultureInfo.InvariantCulture)},";
-        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
             if (line.Contains(prefix, StringComparison.Ordinal) && !line.Contains("\"method\"", StringComparison.Ordinal))
             {
