@@ -63,7 +63,7 @@ internal static class CacheCommands
                 var counts = summary.Metadata.Counts;
                 Console.WriteLine(
                     $"Cache refreshed in {summary.Duration.TotalSeconds:0.0} s: {summary.Added} added, {summary.Changed} changed, {summary.Unchanged} unchanged, " +
-                    $"{summary.Removed} removed, {summary.Failed} failed (cached without details; the next refresh retries them).");
+                    $"{summary.Removed} removed, {summary.Failed} failed{(summary.Failed > 0 ? " (cached without details; the next refresh retries them)" : "")}.");
                 Console.WriteLine(
                     $"Now: {counts.GetValueOrDefault(DocumentTypes.Workbook)} workbooks, {counts.GetValueOrDefault(DocumentTypes.DataModel)} data models, " +
                     $"{counts.GetValueOrDefault(DocumentTypes.Dataset)} datasets, {counts.GetValueOrDefault(DocumentTypes.Report)} reports, " +

@@ -33,8 +33,10 @@ public sealed class ToolSchemaLintTests
             ["SIGMA_MCP_CACHE_PATH"] = home.File("cache.db"),
         };
 
+        // No connect timeout of the Inspector's own (10 s by default): on a busy machine the server may start slower;
+        // the test's timeout bounds the run.
         var run = await Commands.RunToEndAsync(
-            Commands.StartInfo(Path.Combine(BinDirectory, "inspector"), ["--cli", command, .. arguments, "--method", "tools/list", "--strict"], home.Path, environment),
+            Commands.StartInfo(Path.Combine(BinDirectory, "inspector"), ["--cli", "--connect-timeout", "0", command, .. arguments, "--method", "tools/list", "--strict"], home.Path, environment),
             TestTimeouts.Token());
 
         var findings = run.Stderr.Split('\n').Where(l => l.StartsWith("Warning:", StringComparison.Ordinal) || l.StartsWith("Error:", StringComparison.Ordinal)).ToList();

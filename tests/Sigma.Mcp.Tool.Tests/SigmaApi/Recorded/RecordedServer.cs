@@ -21,7 +21,13 @@ internal sealed class RecordedServer : IAsyncDisposable
     private readonly TempDirectory _directory = new();
     private IHost? _host;
 
-    private RecordedServer(RecordedSigma sigma) => Sigma = sigma;
+    private readonly bool _ownsSigma;
+
+    private RecordedServer(RecordedSigma sigma, bool ownsSigma)
+    {
+        Sigma = sigma;
+        _ownsSigma = ownsSigma;
+    }
 
     public RecordedSigma Sigma { get; }
 
@@ -31,9 +37,10 @@ internal sealed class RecordedServer : IAsyncDisposable
 
     public IServiceProvider Services => _host!.Services;
 
-    public static async Task<RecordedServer> StartAsync(RecordedSigma sigma, CancellationToken cancellationToken)
+    /// <summary>Starts the server; with <paramref name="ownsSigma"/> the replay is disposed with it.</summary>
+    public static async Task<RecordedServer> StartAsync(RecordedSigma sigma, CancellationToken cancellationToken, bool ownsSigma = false)
     {
-        var server = new RecordedServer(sigma);
+        var server = new RecordedServer(sigma, ownsSigma);
         try
         {
             var settings = SettingsLoader.Validate(
@@ -83,5 +90,9 @@ internal sealed class RecordedServer : IAsyncDisposable
 
         Logs.Dispose();
         _directory.Dispose();
+        if (_ownsSigma)
+        {
+            await Sigma.DisposeAsync();
+        }
     }
 }

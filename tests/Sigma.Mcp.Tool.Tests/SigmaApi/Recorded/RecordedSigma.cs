@@ -32,6 +32,9 @@ internal sealed class RecordedSigma : IAsyncDisposable
     /// <summary>Path (and optional <c>?param=value</c>) → status to answer instead of the recording, with Sigma's error body.</summary>
     public ConcurrentDictionary<string, int> Overrides { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Path → a body to answer instead of the recorded one (to drop a field and see what the product falls back to).</summary>
+    public ConcurrentDictionary<string, string> BodyOverrides { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Recorded responses the product asked for at least once.</summary>
     public IReadOnlyCollection<RecordedResponse> Served => [.. _served.Keys];
 
@@ -116,6 +119,11 @@ internal sealed class RecordedSigma : IAsyncDisposable
             {
                 return (status, $$"""{"code":"forbidden","message":"Replayed {{status}} for {{path}}","requestId":"replay"}""");
             }
+        }
+
+        if (BodyOverrides.TryGetValue(path, out var replaced))
+        {
+            return (200, replaced);
         }
 
         var response = _tenant.Responses.FirstOrDefault(r => r.Answers(method, path, query));
