@@ -40,6 +40,7 @@ internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvi
         [Description("Control values by control id, e.g. {\"p_region\": \"EMEA\"}.")] Dictionary<string, string>? parameters = null,
         [Description("Rows to read, 1 to 10,000 (fewer may come back if they do not fit).")] int row_limit = 100,
         [Description("Rows to skip: next_offset from the previous page.")] int offset = 0,
+        IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ToolArguments.Require(element_id, "element_id", "an element id from describe_workbook or search_documents");
@@ -69,7 +70,11 @@ internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvi
         var started = await sigma.StartExportAsync(workbook.WorkbookId,
             new ExportRequest(element_id, new ExportFormat(kind == "csv" ? "csv" : "jsonl"), values.Count > 0 ? values : null, row_limit, offset > 0 ? offset : null),
             cancellationToken);
+
+        // An export can take a while in Sigma: say where it is (a client that sent no progressToken hears nothing).
+        progress?.Report(new ProgressNotificationValue { Progress = 1, Total = 2, Message = $"Sigma is computing the export (query {started.QueryId})" });
         var file = await sigma.DownloadExportAsync(started.QueryId, s_deadline, MaxBytes, cancellationToken);
+        progress?.Report(new ProgressNotificationValue { Progress = 2, Total = 2, Message = "Export downloaded" });
         var (columns, rows) = kind == "csv" ? ExportRows.FromCsv(file.Content) : ExportRows.FromJsonLines(file.Content);
 
         var more = file.Truncated || rows.Count == row_limit;
