@@ -79,6 +79,7 @@ internal sealed partial class ConnectRelay(ITransport downstream, ConnectSetting
     private async Task RelayRequestAsync(UpstreamConnection upstream, InFlight pending)
     {
         var request = pending.Request;
+        LogRelayingRequest(_logger, request.Method, request.Id);
         try
         {
             await upstream.SendAsync(request, pending.Cancellation.Token);
@@ -162,6 +163,9 @@ internal sealed partial class ConnectRelay(ITransport downstream, ConnectSetting
 
     [LoggerMessage(Level = LogLevel.Information, Message = "sigma-mcp connect relaying stdio to {Endpoint} (authentication: {Authentication})")]
     private static partial void LogRelaying(ILogger logger, Uri endpoint, string authentication);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Relaying {Method} {Id}")]
+    private static partial void LogRelayingRequest(ILogger logger, string method, RequestId id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} could not be relayed ({Error})")]
     private static partial void LogRequestFailed(ILogger logger, string method, string error);
