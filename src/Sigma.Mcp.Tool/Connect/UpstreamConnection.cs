@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
 using ModelContextProtocol.Authentication;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -36,6 +37,7 @@ internal sealed partial class UpstreamConnection(
     private readonly CancellationTokenSource _closing = new();
     private readonly List<Task> _pumps = [];
     private HttpClientTransport? _client;
+    private ChallengeObserver? _challenges;
     private ITransport? _session;
     private JsonRpcRequest? _initialize;
     private bool _initialized;
@@ -64,6 +66,11 @@ internal sealed partial class UpstreamConnection(
                 // The SDK's OAuth state is now half-way through a login; start afresh from the saved login next time.
                 await DropSessionAsync(session, client: true);
                 throw;
+            }
+            catch (McpException ex) when (ex is not McpProtocolException && _challenges?.LastChallengeOfferedNoLogin == true)
+            {
+                // The server wants a token and offers no login: say that, not what the OAuth client tried.
+                throw new HttpRequestException("The server answered 401 without offering a login.", ex, HttpStatusCode.Unauthorized);
             }
             catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.NotFound && session is TransportBase { IsConnected: false } && !renewed)
             {
@@ -219,9 +226,8 @@ internal sealed partial class UpstreamConnection(
     private HttpClientTransport CreateClient()
     {
         // No overall timeout: a tool call may stream for minutes, and the client cancels what it no longer wants.
-        // A short connect timeout: an unreachable server must turn into an error quickly, never a hang.
-        var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(3), PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
-        var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _challenges = new ChallengeObserver(settings.Endpoint);
+        var http = new HttpClient(_challenges) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("sigma-mcp-connect", typeof(UpstreamConnection).Assembly.GetName().Version?.ToString(3) ?? "0"));
         if (settings.Token is { } token)
         {

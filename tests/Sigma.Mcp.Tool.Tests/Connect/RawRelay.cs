@@ -69,6 +69,10 @@ internal sealed class RawRelay : IDisposable
         throw new InvalidOperationException($"stdout ended before the answer to {id}.\n--- stderr\n{Stderr}");
     }
 
+    /// <summary>Until the relay logged that it relays (it reads stdin from then on).</summary>
+    public Task WaitUntilReadyAsync() =>
+        ConnectProcess.WaitUntilAsync(() => StderrLines.Any(l => l.Contains("relaying stdio to", StringComparison.Ordinal)), "the relay is ready");
+
     public Task WaitUntilRelayingAsync(string id) =>
         ConnectProcess.WaitUntilAsync(() => ConnectProcess.IsRelaying(StderrLines, id), $"the relay forwards request {id}");
 
