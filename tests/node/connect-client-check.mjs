@@ -78,7 +78,7 @@ await step('search_documents through the relay', async () => {
 await step('export_data with progress through the relay', async () => {
     const progress = [];
     const result = await client.callTool(
-        { name: 'export_data', arguments: { workbook_id: REVENUE_DASHBOARD_ID, element_id: REVENUE_BY_REGION_ELEMENT_ID, row_limit: 5 } },
+        { name: 'export_data', arguments: { workbook_id: REVENUE_DASHBOARD_ID, element_id: REVENUE_BY_REGION_ELEMENT_ID, limit: 5 } },
         undefined,
         { ...requestOptions, onprogress: p => progress.push(p) });
     check('export_data answered through the relay', !result.isError && result.structuredContent?.row_count > 0, textOf(result).slice(0, 500));

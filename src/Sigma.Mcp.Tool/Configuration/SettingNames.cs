@@ -18,6 +18,12 @@ internal static class SettingNames
     public const string MaxConcurrency = "SIGMA_MCP_MAX_CONCURRENCY";
     public const string CachePollInterval = "SIGMA_MCP_CACHE_POLL_INTERVAL";
 
+    // Tool switches and the result budget (serve)
+    public const string ReadOnly = "SIGMA_MCP_READ_ONLY";
+    public const string Tools = "SIGMA_MCP_TOOLS";
+    public const string DisabledTools = "SIGMA_MCP_DISABLED_TOOLS";
+    public const string ResultTokens = "SIGMA_MCP_RESULT_TOKENS";
+
     // serve --http
     public const string HttpUrls = "SIGMA_MCP_URLS";
     public const string HttpTokens = "SIGMA_MCP_HTTP_TOKENS";
@@ -25,6 +31,16 @@ internal static class SettingNames
     public const string CorsOrigins = "SIGMA_MCP_CORS_ORIGINS";
     public const string RefreshInterval = "SIGMA_MCP_REFRESH_INTERVAL";
     public const string RateLimit = "SIGMA_MCP_RATE_LIMIT";
+    public const string HttpTokensSecretId = "SIGMA_MCP_HTTP_TOKENS_SECRET_ID";
+    public const string TrustedProxies = "SIGMA_MCP_TRUSTED_PROXIES";
+
+    // serve --http with OAuth (team mode)
+    public const string OAuthAuthority = "SIGMA_MCP_OAUTH_AUTHORITY";
+    public const string PublicUrl = "SIGMA_MCP_PUBLIC_URL";
+    public const string OAuthAudience = "SIGMA_MCP_OAUTH_AUDIENCE";
+    public const string OAuthScope = "SIGMA_MCP_OAUTH_SCOPE";
+    public const string OAuthEmailClaim = "SIGMA_MCP_OAUTH_EMAIL_CLAIM";
+    public const string MemberAccessTtl = "SIGMA_MCP_MEMBER_ACCESS_TTL";
 
     public const string AwsRegion = "AWS_REGION";
     public const string AwsDefaultRegion = "AWS_DEFAULT_REGION";

@@ -38,7 +38,7 @@ public sealed class ConnectEndToEndTests(AuthenticatedServerFixture remote) : IC
 
         var progress = new ProgressRecorder(p => p.Progress >= 1);
         var export = await client.CallAsync("export_data",
-            $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"{{SandboxWellKnown.RevenueByRegionElementId}}","row_limit":5}""", progress);
+            $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"{{SandboxWellKnown.RevenueByRegionElementId}}","limit":5}""", progress);
         export.IsError.Should().NotBe(true);
         export.StructuredContent!.Value.GetProperty("row_count").GetInt32().Should().Be(5);
         await progress.Finished.WaitAsync(TestTimeouts.Default);

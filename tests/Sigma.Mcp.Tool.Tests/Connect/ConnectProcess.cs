@@ -46,7 +46,9 @@ internal static class ConnectProcess
                 }
             },
         });
-        return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion }, cancellationToken: TestTimeouts.Token());
+        // The discovery probe's default 5 s would also time the relay's own start on a busy machine, then quietly fall back.
+        var options = new McpClientOptions { ProtocolVersion = protocolVersion, DiscoverProbeTimeout = TestTimeouts.Default };
+        return await McpClient.CreateAsync(transport, options, cancellationToken: TestTimeouts.Token());
     }
 
     /// <summary>A relay whose stdin and stdout the test writes and reads itself.</summary>
