@@ -52,6 +52,9 @@ public sealed class SandboxData
     /// <summary>Members, the API user "Ada Lovelace" first; archived and inactive ones included.</summary>
     public IReadOnlyList<SandboxMember> Members { get; }
 
+    /// <summary>Which documents each member can open (<c>/v2/members/{memberId}/files</c>); tests may change it.</summary>
+    public MemberAccess Access { get; } = new();
+
     public IReadOnlyList<SandboxTeam> Teams { get; }
 
     public IReadOnlyList<SandboxAccountType> AccountTypes { get; }

@@ -70,6 +70,17 @@ public sealed class SandboxFault
         return new(FaultKind.Respond, code, sigmaCode, message);
     }
 
+    /// <summary>
+    /// An HTML page with <paramref name="statusCode"/> instead of Sigma's JSON, as a proxy, a captive portal or Sigma's
+    /// own throttling sometimes answers.
+    /// </summary>
+    public static SandboxFault WebPage(int statusCode = 200)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 200);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        return new(FaultKind.WebPage, statusCode, string.Empty, "<html><head><title>Please wait</title></head><body><h1>Too many requests</h1><p>Please try again later.</p></body></html>");
+    }
+
     /// <summary>Holds the request for <paramref name="delay"/>, then answers it normally.</summary>
     public static SandboxFault Delay(TimeSpan delay)
     {
@@ -82,6 +93,7 @@ public sealed class SandboxFault
     {
         FaultKind.Drop => "DropConnection",
         FaultKind.Delay => $"Delay({DelayBy})",
+        FaultKind.WebPage => $"WebPage({StatusCode})",
         _ => $"{StatusCode} {Code}",
     };
 }

@@ -9,6 +9,8 @@ public sealed class SandboxRequestLog
     private const string TokenPath = "/v2/auth/token";
     private readonly Lock _gate = new();
     private readonly List<SandboxRequest> _requests = [];
+    private int _inFlight;
+    private int _maxInFlight;
 
     internal SandboxRequestLog()
     {
@@ -25,6 +27,12 @@ public sealed class SandboxRequestLog
             }
         }
     }
+
+    /// <summary>
+    /// The most requests the sandbox was answering at once (from arrival until the last byte of the answer), since
+    /// start or the last <see cref="Clear"/>: what a client's concurrency limit looks like from Sigma's side.
+    /// </summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Requests to <c>/v2/auth/token</c>.</summary>
     public int TokenRequests => Count(r => string.Equals(r.Path, TokenPath, StringComparison.Ordinal));
@@ -61,7 +69,20 @@ public sealed class SandboxRequestLog
         {
             _requests.Clear();
         }
+
+        Volatile.Write(ref _maxInFlight, Volatile.Read(ref _inFlight));
     }
+
+    internal void Started()
+    {
+        int now = Interlocked.Increment(ref _inFlight);
+        int max;
+        while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max)
+        {
+        }
+    }
+
+    internal void Finished() => Interlocked.Decrement(ref _inFlight);
 
     internal void Record(SandboxRequest request)
     {

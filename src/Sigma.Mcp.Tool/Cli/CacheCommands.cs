@@ -63,11 +63,16 @@ internal static class CacheCommands
                 var counts = summary.Metadata.Counts;
                 Console.WriteLine(
                     $"Cache refreshed in {summary.Duration.TotalSeconds:0.0} s: {summary.Added} added, {summary.Changed} changed, {summary.Unchanged} unchanged, " +
-                    $"{summary.Removed} removed, {summary.Failed} failed (cached without details; the next refresh retries them).");
+                    $"{summary.Removed} removed, {summary.Failed} failed{(summary.Failed > 0 ? " (cached without details; the next refresh retries them)" : "")}.");
                 Console.WriteLine(
                     $"Now: {counts.GetValueOrDefault(DocumentTypes.Workbook)} workbooks, {counts.GetValueOrDefault(DocumentTypes.DataModel)} data models, " +
                     $"{counts.GetValueOrDefault(DocumentTypes.Dataset)} datasets, {counts.GetValueOrDefault(DocumentTypes.Report)} reports, " +
                     $"{counts.GetValueOrDefault("element")} elements, {counts.GetValueOrDefault("member")} members (generation {summary.Metadata.Generation}, {environment.Settings.Cache.BackendName}).");
+                foreach (var warning in summary.Warnings)
+                {
+                    Console.WriteLine($"Warning: {warning}");
+                }
+
                 return ExitCodes.Success;
             }
             catch (Exception ex) when (ex is RefreshInProgressException or SigmaApiException or CacheUnavailableException or IOException or UnauthorizedAccessException)

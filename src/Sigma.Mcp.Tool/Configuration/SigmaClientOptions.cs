@@ -27,17 +27,23 @@ internal sealed record SigmaClientOptions
     /// <summary>Most requests in flight to Sigma at once from this process. Default 8.</summary>
     public int MaxConcurrency { get; init; } = 8;
 
-    /// <summary>Retries of a request that met a 429, 502, 503, 504 or a network error. Default 6.</summary>
+    /// <summary>
+    /// Retries of a request that met a 429, 502, 503, 504 or a network error. Default 6. A refused connection and a
+    /// timed-out attempt are retried once at most, a name that does not resolve and a TLS failure never.
+    /// </summary>
     public int MaxRetries { get; init; } = 6;
 
     /// <summary>The first retry's back-off (doubling, jittered) when Sigma sends no <c>Retry-After</c>. Default 1 s.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest one attempt may take to get response headers. Default 60 s.</summary>
-    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// The longest one attempt may take to get response headers. Default 8 s: Sigma answers in well under a second, and
+    /// a host that accepts connections but never answers (a proxy that swallows them) must fail within a tool call's patience.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>The longest one request may take, retries included. Default 5 min.</summary>
-    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>The longest one request may take, retries and <c>Retry-After</c> waits included. Default 2 min.</summary>
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Shown in diagnostics instead of the secret.</summary>
     public override string ToString() => CredentialsSecretId is { } secretId

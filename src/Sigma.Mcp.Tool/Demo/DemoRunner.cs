@@ -165,6 +165,30 @@ internal sealed class DemoRunner(TextWriter output)
         }
 
         Step("export_data", export is null ? "failed" : $"{export.Value.GetProperty("row_count").GetInt32()} rows, next_offset {(export.Value.TryGetProperty("next_offset", out var no) ? no.GetRawText() : "-")}", export is not null);
+
+        // The same element with a control set, as "and in EMEA only?" would ask.
+        var region = described is { } w && w.TryGetProperty("controls", out var controls)
+            ? controls.EnumerateArray().FirstOrDefault(c => c.TryGetProperty("name", out var n) && n.GetString() == "Region")
+            : default;
+        if (region.ValueKind == JsonValueKind.Object && region.TryGetProperty("control_id", out var id) && id.GetString() is { } controlId)
+        {
+            var filtered = await CallAsync(client, "export_data", new Dictionary<string, object?>
+            {
+                ["workbook_id"] = workbookId,
+                ["element_id"] = top.GetProperty("element_id").GetString(),
+                ["format"] = "csv",
+                ["parameters"] = new Dictionary<string, string> { [controlId] = "EMEA" },
+            }, cancellationToken);
+            if (filtered is { } f)
+            {
+                foreach (var row in f.GetProperty("rows").EnumerateArray())
+                {
+                    output.WriteLine($"                    {string.Join(" | ", row.EnumerateArray().Select(v => v.ToString()))}");
+                }
+            }
+
+            Step("filtered", filtered is null ? "failed" : $"{filtered.Value.GetProperty("row_count").GetInt32()} row(s) with {controlId}=EMEA", filtered is not null);
+        }
     }
 
     private async Task<JsonElement?> CallAsync(McpClient client, string tool, Dictionary<string, object?> arguments, CancellationToken cancellationToken)

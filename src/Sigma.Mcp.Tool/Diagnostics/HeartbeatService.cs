@@ -13,7 +13,8 @@ namespace Sigma.Mcp.Tool.Diagnostics;
 /// </summary>
 internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, ToolSettings settings, TimeProvider time, ILogger<HeartbeatService> logger)
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(20);
+    /// <summary>The whole check's budget: a silent host is reported well within 15 s (one attempt and most of its retry).</summary>
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(12);
 
     public async Task<HeartbeatReport> CheckAsync(CancellationToken cancellationToken = default)
     {
@@ -43,17 +44,19 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var message = $"Sigma did not answer within {s_timeout.TotalSeconds:0} s.";
+            var message = $"Sigma API at {settings.Sigma.BaseUrl.Authority} got no response (timeout): it did not answer within {s_timeout.TotalSeconds:0} s.";
             LogUnhealthy(logger, message);
-            api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, null, "timeout", null);
-            return Report(HeartbeatReport.Unhealthy, api, Unknown(), message, "Check the network and that SIGMA_BASE_URL is your organization's API host.");
+            api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, null, SigmaApi.Http.NetworkFailure.Timeout, null);
+            return Report(HeartbeatReport.Unhealthy, api, Unknown(), message, SigmaApi.Http.NetworkFailure.Hint(SigmaApi.Http.NetworkFailure.Timeout));
         }
 
         try
         {
             var metadata = await cache.GetMetadataAsync(api.OrganizationId!, timeout.Token);
             return Report(HeartbeatReport.Healthy, api, Describe(metadata), error: null,
-                nextStep: metadata is null ? "The cache is empty: run 'sigma-mcp cache refresh' (or the refresh_cache tool) so that search has documents." : null);
+                nextStep: metadata is null ? $"The cache is empty: run 'sigma-mcp cache refresh{(settings.IsSandbox ? " --sandbox" : "")}' (or the refresh_cache tool) so that search has documents."
+                    : metadata.Warnings.Count > 0 ? $"The last refresh could not read everything (see document_cache.warnings): {metadata.Warnings[0]}"
+                    : null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -96,7 +99,8 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
             Count(DocumentTypes.DataModel),
             Count(DocumentTypes.Dataset),
             Count("element"),
-            metadata?.RefreshCompletedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never");
+            metadata?.RefreshCompletedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never",
+            metadata?.Warnings ?? []);
     }
 
     private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;

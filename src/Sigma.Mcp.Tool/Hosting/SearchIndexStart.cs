@@ -8,9 +8,9 @@ namespace Sigma.Mcp.Tool.Hosting;
 
 /// <summary>
 /// Starts the <see cref="SearchIndexProvider"/> (opening the cache, reading it into memory, building the Sigma client
-/// behind it) off the start path. In <see cref="SearchIndexStartMode.AfterInitialize"/> mode that waits until the first
-/// <c>initialize</c> is answered, so spawn → initialize pays for none of it, and the index is loaded (from the cache
-/// alone) by the time the client's first call arrives.
+/// behind it) off the start path. In <see cref="SearchIndexStartMode.AfterInitialize"/> mode that waits until the
+/// handshake is answered, so spawn → initialize pays for none of it, and the index is loaded (from the cache alone) by
+/// the time the client's first call arrives.
 /// </summary>
 internal sealed class SearchIndexStart : IHostedService, IDisposable
 {
@@ -29,13 +29,23 @@ internal sealed class SearchIndexStart : IHostedService, IDisposable
         }));
     }
 
-    /// <summary>A message filter that starts the index once an <c>initialize</c> request has been handled.</summary>
+    /// <summary>
+    /// A message filter that starts the index once the handshake (<c>initialize</c>, or <c>server/discover</c> in the
+    /// 2026-07-28 protocol, which has no initialize) has been answered, or before any other message is handled.
+    /// </summary>
     public static McpMessageFilter AfterInitializeFilter { get; } = next => async (context, cancellationToken) =>
     {
-        await next(context, cancellationToken);
-        if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.Initialize })
+        var start = context.Server.Services?.GetService<SearchIndexStart>();
+        var handshake = context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.Initialize or RequestMethods.ServerDiscover };
+        if (!handshake)
         {
-            context.Server.Services?.GetService<SearchIndexStart>()?.Start();
+            start?.Start();
+        }
+
+        await next(context, cancellationToken);
+        if (handshake)
+        {
+            start?.Start();
         }
     };
 

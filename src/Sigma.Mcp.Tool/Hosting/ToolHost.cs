@@ -41,6 +41,13 @@ internal static class ToolHost
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        if (minimumLevel >= LogLevel.Information)
+        {
+            // The SDK writes two or three Information lines per request; ToolCallLog writes one per tool call instead.
+            // At debug they all show.
+            logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
+        }
+
         logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

@@ -62,6 +62,10 @@ internal static class HttpServerHost
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        if (http.OAuth is not null)
+        {
+            app.Use(MemberAccessMiddleware.Create(http));
+        }
 
         var mcp = app.MapMcp(McpPath);
         if (http.RateLimitPerMinute > 0)
@@ -102,6 +106,13 @@ internal static class HttpServerHost
             o.IncludeFailureMessage = false;
         });
         builder.Services.AddSigmaMcpAuthentication(http);
+        if (http.OAuth is not null)
+        {
+            // Team mode: every Sigma call passes the caller's document set (see DocumentAccessHandler).
+            builder.Services.AddSingleton<MemberAccessCache>();
+            builder.Services.AddTransient<DocumentAccessHandler>();
+            builder.Services.AddHttpClient<SigmaApi.SigmaClient>().AddHttpMessageHandler<DocumentAccessHandler>();
+        }
         builder.Services.AddRateLimiter(o => ConfigureRateLimiter(o, http.RateLimitPerMinute));
         if (http.CorsOrigins.Count > 0)
         {

@@ -14,6 +14,7 @@ internal sealed class DocumentFilter
     private readonly BadgeKind? _badge;
     private readonly long? _updatedSinceTicks;
     private readonly bool _includeArchived;
+    private readonly IReadOnlyList<bool>? _visible;
 
     /// <param name="query">The filters; the text is not used here.</param>
     /// <param name="documentType">The one type allowed, or null for any.</param>
@@ -24,6 +25,7 @@ internal sealed class DocumentFilter
     {
         _type = documentType is null ? null : (byte)DocumentTypesIndex(documentType);
         _includeArchived = query.IncludeArchived;
+        _visible = query.Visible;
         _updatedSinceTicks = query.UpdatedSince?.UtcTicks;
         if (!string.IsNullOrWhiteSpace(query.Badge))
         {
@@ -51,8 +53,9 @@ internal sealed class DocumentFilter
         }
     }
 
-    public bool Allows(in DocumentFacts facts) =>
-        (_includeArchived || !facts.IsArchived)
+    public bool Allows(int document, in DocumentFacts facts) =>
+        (_visible is null || _visible[document])
+        && (_includeArchived || !facts.IsArchived)
         && (_type is null || facts.Type == _type)
         && (_badge is null || facts.Badge == _badge)
         && (_updatedSinceTicks is null || facts.UpdatedTicks >= _updatedSinceTicks)

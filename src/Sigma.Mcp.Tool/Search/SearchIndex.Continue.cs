@@ -59,7 +59,7 @@ internal sealed partial class SearchIndex
             var context = elements ? scratch.Documents[document] : default;
             var bound = remaining.UpperBound(own, context, plan)
                 + SearchWeights.Badge(_facts[document].Badge) + LateBonus(elements, plan, own, remaining) + Epsilon;
-            if (bound >= threshold && (filter?.Allows(_facts[document]) ?? true))
+            if (bound >= threshold && (filter?.Allows(document, _facts[document]) ?? true))
             {
                 into[count++] = number;
                 matchedByAll &= own.Words;

@@ -30,7 +30,7 @@ internal sealed partial class SearchIndex
         foreach (var number in numbers)
         {
             var score = Evaluate(number, elements: false, plan, scratch, out _);
-            if (!top.CouldAccept(score + elementBonus) || !filter.Allows(_facts[number]))
+            if (!top.CouldAccept(score + elementBonus) || !filter.Allows(number, _facts[number]))
             {
                 continue;
             }

@@ -43,7 +43,7 @@ internal sealed partial class SearchIndex
         foreach (var number in numbers)
         {
             var score = Evaluate(number, elements: true, plan, scratch, out var document);
-            if (top.CouldAccept(score) && filter.Allows(_facts[document]))
+            if (top.CouldAccept(score) && filter.Allows(document, _facts[document]))
             {
                 top.Offer(score, number);
             }

@@ -25,7 +25,7 @@ internal sealed partial class SearchIndex
         foreach (var number in numbers)
         {
             var score = Evaluate(number, elements, plan, scratch, out var document);
-            if (best.CouldAccept(score) && filter.Allows(_facts[document]))
+            if (best.CouldAccept(score) && filter.Allows(document, _facts[document]))
             {
                 best.Offer(score, number);
             }
@@ -42,7 +42,7 @@ internal sealed partial class SearchIndex
         // Not necessarily touched yet: completed from the first list (lists already read find their bits set).
         foreach (var number in nameLeaders)
         {
-            if (filter.Allows(_facts[elements ? _elementDocument[number] : number]) && offered.Add(number))
+            if (filter.Allows(elements ? _elementDocument[number] : number, _facts[elements ? _elementDocument[number] : number]) && offered.Add(number))
             {
                 final.Offer(Complete(number, lists, 0, elements, plan, scratch), number);
             }

@@ -47,6 +47,9 @@ internal sealed partial class SearchIndex
         return _byId.TryGetValue(idOrUrlId, out var index) ? _documents[index] : null;
     }
 
+    /// <summary>For <see cref="SearchQuery.Visible"/>: which documents, by number, <paramref name="visible"/> lets through.</summary>
+    public bool[] VisibilityMask(Func<CachedDocument, bool> visible) => [.. _documents.Select(visible)];
+
     /// <summary>
     /// The best hits, best first; empty when nothing matches. Throws <see cref="ArgumentException"/> (message fit for
     /// a user or model) for empty text, an unknown document type or badge, or a limit out of range.

@@ -23,4 +23,7 @@ internal sealed record SearchQuery(string Text, string DocumentType = "all", int
 
     /// <summary>Include archived documents (excluded by default).</summary>
     public bool IncludeArchived { get; init; }
+
+    /// <summary>Team mode: which documents the caller may see, by document number (<see cref="SearchIndex.VisibilityMask"/>); null: all.</summary>
+    public IReadOnlyList<bool>? Visible { get; init; }
 }

@@ -5,7 +5,9 @@ namespace Sigma.Mcp.Tool.SigmaApi;
 /// <summary>
 /// Sigma answered a request with an error status, or could not be reached. Carries what Sigma said
 /// (status, <c>code</c>, <c>message</c>, <c>requestId</c>) and which call failed (method and path, never headers,
-/// query secrets or tokens), plus a hint that names the likely fix. The message is safe to show to a user or a model.
+/// query secrets or tokens), plus a hint that names the likely fix. Without a response, <see cref="ErrorCode"/> is the
+/// kind of failure (<c>dns</c>, <c>connection_refused</c>, <c>tls</c>, <c>timeout</c>, <c>network_error</c>) and the
+/// message names the host; an answer that is not JSON has the code <c>not_json</c>. The message is safe to show to a user or a model.
 /// </summary>
 internal sealed class SigmaApiException : Exception
 {
@@ -36,12 +38,17 @@ internal sealed class SigmaApiException : Exception
 
     public string Path { get; }
 
-    /// <summary>What the user should do next, by status.</summary>
-    public string Hint => HintFor(Status, Path);
+    /// <summary>What the user should do next, by status or, without one, by the kind of failure.</summary>
+    public string Hint => HintFor(Status, ErrorCode, Path);
 
     private static string Compose(HttpStatusCode? status, string? code, string? message, string? requestId, string method, string path)
     {
-        var what = status is { } s ? $"Sigma API {method} {path} failed with {(int)s} {s}" : $"Sigma API {method} {path} got no response";
+        var what = status switch
+        {
+            null => $"Sigma API {method} {path} got no response",
+            < HttpStatusCode.BadRequest => $"Sigma API {method} {path} answered {(int)status} {status}",
+            _ => $"Sigma API {method} {path} failed with {(int)status} {status}",
+        };
         message = message?.TrimEnd().TrimEnd('.'); // the sentence ends below, once: no ".."
         var detail = (code, message) switch
         {
@@ -51,10 +58,10 @@ internal sealed class SigmaApiException : Exception
             _ => $" ({code}): {message}",
         };
         var id = requestId is null ? "" : $" [requestId {requestId}]";
-        return $"{what}{detail}{id}. {HintFor(status, path)}";
+        return $"{what}{detail}{id}. {HintFor(status, code, path)}";
     }
 
-    private static string HintFor(HttpStatusCode? status, string path) => status switch
+    private static string HintFor(HttpStatusCode? status, string? code, string path) => Http.NetworkFailure.Hint(code) ?? status switch
     {
         HttpStatusCode.Unauthorized when path.EndsWith("auth/token", StringComparison.Ordinal) =>
             "Check SIGMA_CLIENT_ID and SIGMA_CLIENT_SECRET (or the secret named by SIGMA_CREDENTIALS_SECRET_ID), and that SIGMA_BASE_URL is your organization's regional API host (credentials only work on their own region).",

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -72,6 +71,7 @@ internal sealed partial class SigmaClient(HttpClient http)
     private async Task<SigmaPage<T>> GetPageAsync<T>(string url, JsonTypeInfo<T> entryType, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, url, content: null, cancellationToken);
+        SigmaResponses.EnsureNotWebPage(response);
         try
         {
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -79,7 +79,7 @@ internal sealed partial class SigmaClient(HttpClient http)
         }
         catch (JsonException ex)
         {
-            throw InvalidResponse(response, $"a list that could not be read ({ex.Message})");
+            throw SigmaResponses.InvalidResponse(response, Http.NetworkFailure.NotJson, $"a list that could not be read ({ex.Message})");
         }
     }
 
@@ -89,18 +89,8 @@ internal sealed partial class SigmaClient(HttpClient http)
         return await ReadJsonAsync(response, typeInfo, cancellationToken);
     }
 
-    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken)
-                ?? throw InvalidResponse(response, "an empty body");
-        }
-        catch (JsonException ex)
-        {
-            throw InvalidResponse(response, $"malformed JSON ({ex.Message})");
-        }
-    }
+    private static Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        SigmaResponses.ReadJsonAsync(response, typeInfo, cancellationToken);
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, HttpContent? content, CancellationToken cancellationToken)
     {
@@ -110,11 +100,9 @@ internal sealed partial class SigmaClient(HttpClient http)
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
-            || ex.GetType().Name == "TimeoutRejectedException")
+        catch (Exception ex) when (Http.NetworkFailure.IsNoResponse(ex, cancellationToken))
         {
-            throw SigmaResponses.NoResponse(method, "/" + relativeUrl.Split('?')[0], ex);
+            throw SigmaResponses.NoResponse(method, "/" + relativeUrl.Split('?')[0], http.BaseAddress, ex);
         }
 
         try
@@ -149,8 +137,4 @@ internal sealed partial class SigmaClient(HttpClient http)
     }
 
     private static string Segment(string value) => Uri.EscapeDataString(value);
-
-    private static SigmaApiException InvalidResponse(HttpResponseMessage response, string what) =>
-        new(response.StatusCode, "invalid_response", $"Sigma answered with {what}.", null,
-            response.RequestMessage?.Method.Method ?? "GET", response.RequestMessage?.RequestUri?.AbsolutePath ?? "?");
 }

@@ -1,9 +1,7 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Timeout;
+using Polly.Telemetry;
 using Sigma.Mcp.Tool;
 using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.SigmaApi;
@@ -18,9 +16,8 @@ internal static class SigmaServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="SigmaClient"/> for the organization in <paramref name="options"/>. Each request passes, outermost
-    /// first: a total timeout, retries (429/502/503/504 and network errors; jittered exponential back-off that honours
-    /// <c>Retry-After</c>), a per-attempt timeout, the export rate limit, the concurrency limit, then the bearer token
-    /// (renewed once on a 401). The client id and secret come from the settings, or from the Secrets Manager secret in
+    /// first: the bearer token (renewed once on a 401), a total timeout, retries (see <see cref="SigmaRetryPolicy"/>), a
+    /// per-attempt timeout, the export rate limit, then the concurrency limit, which the token request also passes. The client id and secret come from the settings, or from the Secrets Manager secret in
     /// <see cref="SigmaClientOptions.CredentialsSecretId"/> when that is set.
     /// </summary>
     public static IServiceCollection AddSigmaClient(this IServiceCollection services, SigmaClientOptions options)
@@ -35,12 +32,13 @@ internal static class SigmaServiceCollectionExtensions
         services.AddTransient<ConcurrencyLimitHandler>();
         services.AddTransient<ExportRateLimitHandler>();
 
-        services.AddHttpClient(SigmaTokenProvider.HttpClientName, http =>
-            {
-                http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's timeouts apply
-                http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
-            })
-            .AddResilienceHandler("sigma-auth", pipeline => AddRetryAndTimeouts(pipeline, options));
+        var auth = services.AddHttpClient(SigmaTokenProvider.HttpClientName, http =>
+        {
+            http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's timeouts apply
+            http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        });
+        auth.AddResilienceHandler("sigma-auth", pipeline => AddRetryAndTimeouts(pipeline, options));
+        auth.AddHttpMessageHandler<ConcurrencyLimitHandler>();
 
         var sigma = services.AddHttpClient<SigmaClient>(http =>
         {
@@ -48,10 +46,17 @@ internal static class SigmaServiceCollectionExtensions
             http.Timeout = Timeout.InfiniteTimeSpan;
             http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         });
+
+        // The token comes first, through its own pipeline: its failure is final (already retried as its kind allows), it
+        // is not counted against this request's attempt timeout, and it takes a concurrency slot of its own (the limit
+        // holds for every request to Sigma) without a request holding a slot ever waiting for it.
+        sigma.AddHttpMessageHandler<SigmaAuthenticationHandler>();
         sigma.AddResilienceHandler("sigma", pipeline => AddRetryAndTimeouts(pipeline, options));
         sigma.AddHttpMessageHandler<ExportRateLimitHandler>()
-            .AddHttpMessageHandler<ConcurrencyLimitHandler>()
-            .AddHttpMessageHandler<SigmaAuthenticationHandler>();
+            .AddHttpMessageHandler<ConcurrencyLimitHandler>();
+
+        // Retries, timeouts and each attempt are Debug: the caller reports the outcome once, with its cause.
+        services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = _ => ResilienceEventSeverity.Debug);
 
         return services;
     }
@@ -75,22 +80,7 @@ internal static class SigmaServiceCollectionExtensions
 
     private static void AddRetryAndTimeouts(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, SigmaClientOptions options) => pipeline
         .AddTimeout(options.TotalTimeout)
-        .AddRetry(new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = options.MaxRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = options.RetryBaseDelay,
-            MaxDelay = TimeSpan.FromSeconds(60),
-            ShouldRetryAfterHeader = true,
-            // 500 is not retried: Sigma uses it for permanent answers such as "no lineage for this element".
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-            {
-                { Exception: HttpRequestException or TimeoutRejectedException } => true,
-                { Result.StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout } => true,
-                _ => false,
-            }),
-        })
+        .AddRetry(SigmaRetryPolicy.Create(options))
         .AddTimeout(options.AttemptTimeout);
 
     private static string UserAgent => $"sigma-mcp/{ToolVersion.Current}";

@@ -31,7 +31,7 @@ internal static class DocumentResolver
         }
 
         var key = parsed.WorkbookId ?? parsed.UrlId!;
-        if (snapshot.Index?.Find(key) is { } cached)
+        if (snapshot.Index?.Find(key) is { } cached && Http.DocumentAccess.Allows(cached.Id))
         {
             return cached.Type == DocumentTypes.Workbook
                 ? await FromSigmaAsync(() => sigma.GetWorkbookAsync(cached.Id, cancellationToken), snapshot, text, "workbook")
@@ -50,7 +50,7 @@ internal static class DocumentResolver
     {
         var text = reference.Trim();
         var snapshot = await index.GetAsync(cancellationToken);
-        if (snapshot.Index?.Find(text) is { } cached)
+        if (snapshot.Index?.Find(text) is { } cached && Http.DocumentAccess.Allows(cached.Id))
         {
             return cached.Type == DocumentTypes.DataModel
                 ? (await FromSigmaAsync(() => sigma.GetDataModelAsync(cached.Id, cancellationToken), snapshot, text, "data model"), cached)

@@ -51,6 +51,7 @@ internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvi
         ToolArguments.InRange(Tool, "limit", limit, 1, MaxRowLimit);
         ToolArguments.InRange(Tool, "offset", offset, 0, int.MaxValue);
         var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, index, workbook_id, cancellationToken, Tool);
+        await ExportParameters.CheckAsync(sigma, workbook.WorkbookId, parameters?.Keys ?? Enumerable.Empty<string>(), cancellationToken);
         var values = new Dictionary<string, string>(parameters ?? [], StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(date_filter))
         {

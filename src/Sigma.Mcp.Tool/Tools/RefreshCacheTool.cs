@@ -43,8 +43,9 @@ internal sealed class RefreshCacheTool(CacheRefresher refresher, SearchIndexProv
 
         await index.ReloadAsync(cancellationToken);
         var result = new RefreshResult(summary.Added, summary.Changed, summary.Unchanged, summary.Removed, summary.Failed,
-            summary.Metadata.Generation, Math.Round(summary.Duration.TotalSeconds, 1), summary.Metadata.Counts);
-        var text = $"Cache refreshed in {result.DurationSeconds} s: {result.Added} added, {result.Changed} changed, {result.Unchanged} unchanged, {result.Removed} removed, {result.Failed} failed.";
+            summary.Metadata.Generation, Math.Round(summary.Duration.TotalSeconds, 1), summary.Metadata.Counts, summary.Warnings);
+        var text = $"Cache refreshed in {result.DurationSeconds} s: {result.Added} added, {result.Changed} changed, {result.Unchanged} unchanged, {result.Removed} removed, {result.Failed} failed." +
+            string.Concat(summary.Warnings.Select(w => "\nWarning: " + w));
         return ToolResult.Create(result, ToolJsonContext.Default.RefreshResult, text);
     }
 

@@ -77,6 +77,7 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index, ResultBudge
             Badge = Blank(badge),
             UpdatedSince = since,
             IncludeArchived = include_archived,
+            Visible = Http.DocumentAccess.Current?.MaskFor(snapshot.Index),
         });
         var matching = hits.Where(h => type != "element" || h.Document.Type == "workbook").Skip(offset).ToList();
         var items = matching.Take(limit).Select(ToItem).ToList();

@@ -53,6 +53,7 @@ internal static class SigmaMcpServerExtensions
             .WithRequestFilters(filters =>
             {
                 // The error filter wraps the gate, so that an argument error thrown there reads as the tools' own errors do.
+                filters.AddCallToolFilter(ToolCallLog.Create());
                 filters.AddCallToolFilter(ToolErrorFilter.Create());
                 filters.AddCallToolFilter(ToolCallGate.Create());
                 filters.AddListToolsFilter(next => async (context, cancellationToken) =>

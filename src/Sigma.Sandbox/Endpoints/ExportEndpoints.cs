@@ -9,7 +9,8 @@ namespace Sigma.Sandbox.Endpoints;
 /// <summary>
 /// The asynchronous export flow: <c>POST /v2/workbooks/{id}/export</c> starts a job and returns its <c>queryId</c>;
 /// <c>GET /v2/query/{queryId}/download</c> answers 204 until the job is ready, then streams the file.
-/// Only element exports in csv, json and jsonl are simulated.
+/// Only element exports in csv, json and jsonl are simulated; <c>parameters</c> filter the rows (see <see cref="RowFilter"/>)
+/// and charts and pivot tables return grouped rows (see <see cref="ExportRowSource"/>).
 /// </summary>
 internal static class ExportEndpoints
 {
@@ -39,13 +40,10 @@ internal static class ExportEndpoints
         }
 
         long offset = Number(body, "offset") ?? 0;
-        long rows = Math.Max(0, element.RowCount - offset);
-        if (Number(body, "rowLimit") is { } rowLimit)
-        {
-            rows = Math.Min(rows, rowLimit);
-        }
-
-        var job = new ExportJob(Guid.NewGuid().ToString("D"), element, format, offset, rows, state.Options.ExportPollsBeforeReady);
+        long? rowLimit = Number(body, "rowLimit");
+        DateTimeOffset now = state.Options.TimeProvider.GetUtcNow();
+        RowFilter filter = RowFilter.Create(Parameters(body), layout.Controls, element, now);
+        var job = new ExportJob(Guid.NewGuid().ToString("D"), element, format, offset, rowLimit, filter, DateOnly.FromDateTime(now.UtcDateTime), state.Options.ExportPollsBeforeReady);
         state.Exports.Add(job);
         await context.WriteJsonAsync(new JsonObject { ["queryId"] = job.QueryId, ["jobComplete"] = false });
     }
@@ -75,6 +73,27 @@ internal static class ExportEndpoints
         {
             throw ApiException.BadRequest("The request body is not valid JSON.");
         }
+    }
+
+    /// <summary><c>parameters</c>: control id to value, every value a string (Sigma's shape).</summary>
+    private static Dictionary<string, string> Parameters(JsonObject body)
+    {
+        if (body["parameters"] is null)
+        {
+            return [];
+        }
+
+        if (body["parameters"] is not JsonObject parameters)
+        {
+            throw ApiException.BadRequest("parameters must be an object of control id to value.");
+        }
+
+        return parameters.ToDictionary(
+            p => p.Key,
+            p => p.Value is JsonValue value && value.TryGetValue(out string? text)
+                ? text
+                : throw ApiException.BadRequest($"parameters.{p.Key} must be a string."),
+            StringComparer.Ordinal);
     }
 
     private static string? String(JsonObject json, string name) =>

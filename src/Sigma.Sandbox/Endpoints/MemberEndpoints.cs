@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Sigma.Sandbox.Http;
 using Sigma.Sandbox.Model;
 using Sigma.Sandbox.Paging;
+using Sigma.Sandbox.Store;
 
 namespace Sigma.Sandbox.Endpoints;
 
@@ -20,6 +21,17 @@ internal static class MemberEndpoints
             SandboxMember member = state.Data.Members.FirstOrDefault(m => m.MemberId == id)
                 ?? throw ApiException.NotFound($"Member {id} not found");
             return context.WriteJsonAsync(ToJson(member, state.Data));
+        });
+        router.Get("/v2/members/{memberId}/files", context =>
+        {
+            // Paged like /v2/files, entries shaped like its entries: what this member can open.
+            string id = context.Route("memberId");
+            SandboxMember member = state.Data.Members.FirstOrDefault(m => m.MemberId == id)
+                ?? throw ApiException.NotFound($"Member {id} not found");
+            DocumentSnapshot snapshot = state.Data.Snapshot;
+            Page<SandboxDocument> page = Pager.ByKey(snapshot.All, PageRequest.FromPageAndLimit(context.Query, state.Options), d => d.Sequence,
+                d => state.Data.Access.CanOpen(member, d));
+            return context.WriteJsonAsync(PagedJson.PageLimit(page, d => FileEndpoints.ToJson(d, snapshot)));
         });
         router.Get("/v2/members/{memberId}/teams", context =>
         {

@@ -6,7 +6,7 @@ namespace Sigma.Sandbox.Exports;
 /// A started export. It answers "not ready" (204) a fixed number of polls, then its file; the file stays
 /// downloadable, as Sigma keeps results for a while.
 /// </summary>
-internal sealed class ExportJob(string queryId, SandboxElement element, ExportFormat format, long offset, long rowCount, int pollsBeforeReady)
+internal sealed class ExportJob(string queryId, SandboxElement element, ExportFormat format, long offset, long? rowLimit, RowFilter filter, DateOnly today, int pollsBeforeReady)
 {
     private int _pollsLeft = pollsBeforeReady;
 
@@ -16,11 +16,17 @@ internal sealed class ExportJob(string queryId, SandboxElement element, ExportFo
 
     public ExportFormat Format => format;
 
-    /// <summary>The first row exported.</summary>
+    /// <summary>Rows skipped: of the filtered (and, for charts, grouped) rows.</summary>
     public long Offset => offset;
 
-    /// <summary>Rows in the file, after <c>offset</c> and <c>rowLimit</c>.</summary>
-    public long RowCount => rowCount;
+    /// <summary>Most rows in the file; null for all.</summary>
+    public long? RowLimit => rowLimit;
+
+    /// <summary>The sandbox's date when the export started: the last date in the data.</summary>
+    public DateOnly Today => today;
+
+    /// <summary>The export's control values, as they apply to this element.</summary>
+    public RowFilter Filter => filter;
 
     /// <summary>Counts a poll; true once the file is ready. Thread-safe.</summary>
     public bool Poll()

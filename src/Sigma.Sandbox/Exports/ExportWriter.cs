@@ -26,7 +26,6 @@ internal static class ExportWriter
     {
         var chunks = new ChunkedOutput(output, cancellationToken);
         IReadOnlyList<SandboxColumn> columns = job.Element.Columns;
-        var values = new RowValueGenerator(job.Element.ElementId, columns);
         if (job.Format == ExportFormat.Csv)
         {
             chunks.Append(string.Join(',', columns.Select(c => Csv(c.Label))) + "\n");
@@ -39,15 +38,15 @@ internal static class ExportWriter
         }
 
         var line = new StringBuilder();
-        for (long i = 0; i < job.RowCount; i++)
+        long i = 0;
+        foreach (CellValue[] cells in ExportRowSource.Rows(job))
         {
-            long row = job.Offset + i;
             if (job.Format == ExportFormat.Csv)
             {
                 line.Clear();
                 for (int c = 0; c < columns.Count; c++)
                 {
-                    line.Append(c == 0 ? string.Empty : ",").Append(CsvCell(values.Value(c, row)));
+                    line.Append(c == 0 ? string.Empty : ",").Append(CsvCell(cells[c]));
                 }
 
                 chunks.Append(line.Append('\n').ToString());
@@ -59,13 +58,14 @@ internal static class ExportWriter
                     chunks.Append((byte)',');
                 }
 
-                WriteObject(json, columns, values, row);
+                WriteObject(json, columns, cells);
                 if (job.Format == ExportFormat.Jsonl)
                 {
                     chunks.Append((byte)'\n');
                 }
             }
 
+            i++;
             await chunks.FlushIfFullAsync();
         }
 
@@ -77,12 +77,12 @@ internal static class ExportWriter
         await chunks.FlushAsync();
     }
 
-    private static void WriteObject(Utf8JsonWriter json, IReadOnlyList<SandboxColumn> columns, RowValueGenerator values, long row)
+    private static void WriteObject(Utf8JsonWriter json, IReadOnlyList<SandboxColumn> columns, CellValue[] cells)
     {
         json.WriteStartObject();
         for (int c = 0; c < columns.Count; c++)
         {
-            CellValue cell = values.Value(c, row);
+            CellValue cell = cells[c];
             if (cell.IsNumber)
             {
                 json.WriteNumber(columns[c].Label, cell.Number);

@@ -11,4 +11,7 @@ internal enum FaultKind
 
     /// <summary>Wait, then answer normally.</summary>
     Delay,
+
+    /// <summary>Answer with an HTML page instead of JSON, as a proxy, a captive portal or Sigma's throttling sometimes does.</summary>
+    WebPage,
 }

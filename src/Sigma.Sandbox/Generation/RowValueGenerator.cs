@@ -9,7 +9,7 @@ namespace Sigma.Sandbox.Generation;
 /// </summary>
 internal sealed class RowValueGenerator
 {
-    private static readonly DateOnly s_firstDate = new(2024, 1, 1);
+    private const int DaysOfData = 730;
     private static readonly string[] s_regions = ["North America", "EMEA", "APAC", "LATAM"];
     private static readonly string[] s_segments = ["Enterprise", "Mid-Market", "SMB"];
     private static readonly string[] s_categories = ["Hardware", "Software", "Services", "Accessories", "Subscriptions"];
@@ -21,9 +21,14 @@ internal sealed class RowValueGenerator
 
     private readonly ColumnKind[] _kinds;
     private readonly ulong[] _salts;
+    private readonly DateOnly _firstDate;
 
-    public RowValueGenerator(string elementId, IReadOnlyList<SandboxColumn> columns)
+    /// <param name="elementId">The element whose rows these are.</param>
+    /// <param name="columns">Its columns.</param>
+    /// <param name="lastDate">The latest date in the data (the sandbox's today), so that "the last 30 days" holds rows; dates span the two years up to it.</param>
+    public RowValueGenerator(string elementId, IReadOnlyList<SandboxColumn> columns, DateOnly lastDate)
     {
+        _firstDate = lastDate.AddDays(1 - DaysOfData);
         _kinds = [.. columns.Select(c => Classify(c.Label, c.Type))];
         _salts = [.. columns.Select(c => DeterministicRandom.Hash(elementId + "/" + c.Label))];
     }
@@ -38,7 +43,7 @@ internal sealed class RowValueGenerator
         ulong h = Mix(_salts[column] ^ (ulong)row);
         return _kinds[column] switch
         {
-            ColumnKind.Date => CellValue.OfText(s_firstDate.AddDays((int)(h % 730)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ColumnKind.Date => CellValue.OfText(_firstDate.AddDays((int)(h % DaysOfData)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ColumnKind.Region => CellValue.OfText(s_regions[h % (ulong)s_regions.Length]),
             ColumnKind.Segment => CellValue.OfText(s_segments[h % (ulong)s_segments.Length]),
             ColumnKind.Category => CellValue.OfText(s_categories[h % (ulong)s_categories.Length]),

@@ -20,6 +20,7 @@ internal sealed class RequestContext
     private readonly HttpListenerContext _http;
     private readonly Action<RequestContext> _committed;
     private int _commitCount;
+    private int _finished;
 
     public RequestContext(HttpListenerContext http, string requestId, Action<RequestContext> committed, CancellationToken aborted)
     {
@@ -74,7 +75,18 @@ internal sealed class RequestContext
 
         Start(status, "application/json; charset=utf-8");
         _http.Response.ContentLength64 = buffer.WrittenCount;
+        MarkFinished(); // with a Content-Length, the client has the whole answer as soon as the body is written
         await _http.Response.OutputStream.WriteAsync(buffer.WrittenMemory, Aborted);
+        _http.Response.Close();
+    }
+
+    public async Task WriteTextAsync(int status, string contentType, string text)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        Start(status, contentType);
+        _http.Response.ContentLength64 = bytes.Length;
+        MarkFinished();
+        await _http.Response.OutputStream.WriteAsync(bytes, Aborted);
         _http.Response.Close();
     }
 
@@ -92,6 +104,7 @@ internal sealed class RequestContext
     {
         Start(204, null);
         _http.Response.ContentLength64 = 0;
+        MarkFinished();
         _http.Response.Close();
     }
 
@@ -103,7 +116,26 @@ internal sealed class RequestContext
         return _http.Response.OutputStream;
     }
 
-    public void Complete() => _http.Response.Close();
+    public void Complete()
+    {
+        MarkFinished();
+        _http.Response.Close();
+    }
+
+    /// <summary>Called once when the answer is complete, just before its last bytes leave (see <see cref="MarkFinished"/>).</summary>
+    public Action? Finished { get; set; }
+
+    /// <summary>
+    /// Reports the request finished, once: before its last bytes are sent, so that a client that read the last byte and
+    /// sent its next request is never counted as having two in flight.
+    /// </summary>
+    public void MarkFinished()
+    {
+        if (Interlocked.Exchange(ref _finished, 1) == 0)
+        {
+            Finished?.Invoke();
+        }
+    }
 
     /// <summary>Drops the connection without (the rest of) a response.</summary>
     public void Abort()

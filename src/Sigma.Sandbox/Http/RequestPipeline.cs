@@ -14,9 +14,10 @@ internal sealed class RequestPipeline(Router router, SandboxState state, Sandbox
     public async Task HandleAsync(HttpListenerContext http, CancellationToken stopping)
     {
         RequestContext? context = null;
+        log.Started();
         try
         {
-            context = new RequestContext(http, Guid.NewGuid().ToString("N"), Record, stopping);
+            context = new RequestContext(http, Guid.NewGuid().ToString("N"), Record, stopping) { Finished = log.Finished };
             await AnswerAsync(context);
         }
         catch (ApiException error) when (context is { HasStarted: false })
@@ -42,6 +43,14 @@ internal sealed class RequestPipeline(Router router, SandboxState state, Sandbox
         finally
         {
             context?.Commit();
+            if (context is null)
+            {
+                log.Finished();
+            }
+            else
+            {
+                context.MarkFinished();
+            }
         }
     }
 
@@ -66,6 +75,9 @@ internal sealed class RequestPipeline(Router router, SandboxState state, Sandbox
                 case FaultKind.Delay:
                     await Task.Delay(fault.DelayBy, context.Aborted);
                     break;
+                case FaultKind.WebPage:
+                    await context.WriteTextAsync(fault.StatusCode, "text/html; charset=utf-8", fault.Message);
+                    return;
                 default:
                     await context.WriteErrorAsync(fault.StatusCode, fault.Code, fault.Message, fault.RetryAfterSeconds);
                     return;

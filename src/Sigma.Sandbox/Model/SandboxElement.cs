@@ -2,7 +2,7 @@ namespace Sigma.Sandbox.Model;
 
 /// <summary>
 /// An element of a workbook page or of a data model. <see cref="Sql"/> is null for elements without a query (text),
-/// and <see cref="RowCount"/> is what an export of it yields before <c>offset</c>/<c>rowLimit</c>.
+/// and <see cref="RowCount"/> is how many rows it holds before an export filters (and, for charts, groups) them.
 /// </summary>
 public sealed record SandboxElement
 {

@@ -103,7 +103,7 @@ public sealed class ConnectFailureTests(AuthenticatedServerFixture remote) : ICl
             whileDown.IsError.Should().BeTrue();
             TextOf(whileDown).Should().Contain("Cannot reach");
 
-            server = await HttpToolServer.StartAtAsync(address, _home.Path, settings);
+            server = await HttpToolServer.StartOnAsync(address, _home.Path, settings);
             var afterRestart = await client.CallAsync("heartbeat");
 
             afterRestart.IsError.Should().NotBe(true, TextOf(afterRestart));

@@ -12,5 +12,6 @@ public sealed class DemoTests
         run.ExitCode.Should().Be(0, run.ToString());
         run.Stdout.Should().Contain("initialize").And.Contain("tools/list").And.Contain("heartbeat").And.Contain("healthy");
         run.Stdout.Should().Contain("Demo finished: all");
+        run.Stdout.Should().Contain("1 row(s) with p_region=EMEA", "the demo shows a filtered export of the chart, grouped by region");
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ModelContextProtocol.Client;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Sandbox;
 
@@ -74,6 +75,29 @@ public sealed class StartupPathTests : IAsyncLifetime, IDisposable
         var results = search.GetProperty("result").GetProperty("structuredContent");
         results.GetProperty("results").GetArrayLength().Should().BeGreaterThan(0, search.ToString());
         _sandbox.Requests.Total.Should().BeLessThanOrEqualTo(requestsBefore + 2, "the index comes from the cache; at most a token and whoami are asked of Sigma");
+    }
+
+    [Fact]
+    public async Task Serve_DiscoverHandshakeWithoutInitialize_SearchAnswersFromTheCache()
+    {
+        var refresh = await ToolProcess.RunAsync(_directory.Path, Settings(), "cache", "refresh");
+        refresh.ExitCode.Should().Be(0, refresh.ToString());
+        var (command, arguments) = ToolProcess.Command("serve");
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = command,
+            Arguments = arguments,
+            WorkingDirectory = _directory.Path,
+            EnvironmentVariables = Settings(),
+        });
+
+        // The 2026-07-28 protocol opens with server/discover and never sends initialize; the index must start all the same.
+        await using var client = await McpClient.CreateAsync(transport, new McpClientOptions { DiscoverProbeTimeout = TestTimeouts.Default }, cancellationToken: TestTimeouts.Token());
+        var result = await client.CallToolAsync("search_documents", new Dictionary<string, object?> { ["query"] = "revenue" }, cancellationToken: TestTimeouts.Token());
+
+        client.NegotiatedProtocolVersion.Should().Be("2026-07-28");
+        result.IsError.Should().NotBe(true);
+        result.StructuredContent!.Value.GetProperty("results").GetArrayLength().Should().BeGreaterThan(0);
     }
 
     private Dictionary<string, string?> Settings() =>

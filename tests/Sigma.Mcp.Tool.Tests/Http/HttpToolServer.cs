@@ -48,10 +48,10 @@ internal sealed partial class HttpToolServer : IAsyncDisposable
     /// <see cref="ToolProcess.StartInfo"/>), and waits until it listens.
     /// </summary>
     public static Task<HttpToolServer> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] arguments) =>
-        StartAtAsync("http://127.0.0.1:0", workingDirectory, settings, arguments);
+        StartOnAsync("http://127.0.0.1:0", workingDirectory, settings, arguments);
 
-    /// <summary>As <see cref="StartAsync"/>, listening on <paramref name="url"/> (e.g. a restarted server's old address).</summary>
-    public static async Task<HttpToolServer> StartAtAsync(string url, string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] arguments)
+    /// <summary>As <see cref="StartAsync"/>, listening on <paramref name="url"/> (for a server that must know its public URL before it starts).</summary>
+    public static async Task<HttpToolServer> StartOnAsync(string url, string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
         var info = ToolProcess.StartInfo(workingDirectory, settings, ["serve", "--http", "--urls", url, .. arguments]);
         var server = new HttpToolServer(new Process { StartInfo = info, EnableRaisingEvents = true });

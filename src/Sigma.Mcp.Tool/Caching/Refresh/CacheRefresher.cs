@@ -63,7 +63,8 @@ internal sealed partial class CacheRefresher(
             .Select(m => new CachedMember(m.MemberId, m.DisplayName, m.Email))
             .ToDictionaryAsync(m => m.MemberId, StringComparer.Ordinal, cancellationToken);
         progress?.Report(new RefreshProgress(RefreshPhase.Listing, 0, 0, 0, 0, 0));
-        var listed = await new DocumentLister(sigma).ListAsync(members,
+        var lister = new DocumentLister(sigma);
+        var listed = await lister.ListAsync(members,
             n => { if (n % 1000 == 0) { progress?.Report(new RefreshProgress(RefreshPhase.Listing, n, 0, 0, 0, 0)); } },
             cancellationToken);
 
@@ -89,6 +90,7 @@ internal sealed partial class CacheRefresher(
             RefreshStartedAt = started,
             RefreshCompletedAt = time.GetUtcNow(),
             Counts = Count(documents, members.Count),
+            Warnings = lister.Warnings,
         };
         if (!await cache.PublishAsync(metadata, current?.Generation ?? 0, cancellationToken))
         {
@@ -97,6 +99,11 @@ internal sealed partial class CacheRefresher(
 
         await DeleteOldGenerationsAsync(organizationId, keep: [generation, current?.Generation ?? 0], generations, cancellationToken);
         progress?.Report(new RefreshProgress(RefreshPhase.Done, listed.Count, plan.ToFetch.Count, fetched.Count, Failed(fetched), written));
+        foreach (var warning in lister.Warnings)
+        {
+            LogListingWarning(logger, warning);
+        }
+
         return new RefreshSummary(plan.Added, plan.Changed, plan.Unchanged, plan.Removed, Failed(fetched), metadata);
     }
 
@@ -174,6 +181,9 @@ internal sealed partial class CacheRefresher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cache of organization {OrganizationId} refreshed to generation {Generation}: {Added} added, {Changed} changed, {Unchanged} unchanged, {Removed} removed, {Failed} failed")]
     private static partial void LogRefreshed(ILogger logger, string organizationId, long generation, int added, int changed, int unchanged, int removed, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh published what it could read: {Warning}")]
+    private static partial void LogListingWarning(ILogger logger, string warning);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete old cache generation {Generation}; the next refresh will try again")]
     private static partial void LogCleanupFailed(ILogger logger, long generation, Exception exception);

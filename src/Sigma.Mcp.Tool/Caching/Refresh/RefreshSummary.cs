@@ -10,4 +10,7 @@ namespace Sigma.Mcp.Tool.Caching.Refresh;
 internal sealed record RefreshSummary(int Added, int Changed, int Unchanged, int Removed, int Failed, CacheMetadata Metadata)
 {
     public TimeSpan Duration => Metadata.RefreshDuration;
+
+    /// <summary>What the refresh could not read; the published generation holds everything else.</summary>
+    public IReadOnlyList<string> Warnings => Metadata.Warnings;
 }

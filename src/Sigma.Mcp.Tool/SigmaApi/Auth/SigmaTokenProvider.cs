@@ -1,16 +1,16 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.SigmaApi.Credentials;
+using Sigma.Mcp.Tool.SigmaApi.Http;
 using Sigma.Mcp.Tool.SigmaApi.Models;
 
 namespace Sigma.Mcp.Tool.SigmaApi.Auth;
 
 /// <summary>
 /// Holds the client-credentials access token: fetched on first use, reused until shortly before it expires,
-/// renewed by exactly one caller however many are waiting, and never requested more than once a second
+/// renewed by exactly one caller however many are waiting (a failed renewal fails those waiting for it), and never requested more than once a second
 /// (Sigma's published limit on <c>/v2/auth/token</c>). The client id and secret come from <paramref name="credentials"/>;
 /// when Sigma refuses them, newer ones from that source (a rotated secret) are tried once. Thread-safe.
 /// </summary>
@@ -25,9 +25,15 @@ internal sealed partial class SigmaTokenProvider(
     private const string TokenPath = "/v2/auth/token";
     private static readonly TimeSpan s_minimumInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a token request that got no response (DNS, refused, TLS, timeout) answers for the next ones.</summary>
+    private static readonly TimeSpan s_unreachableMemory = TimeSpan.FromSeconds(5);
+
     private readonly SemaphoreSlim _renewal = new(1, 1);
     private volatile AccessToken? _current;
     private DateTimeOffset _lastRequestAt = DateTimeOffset.MinValue;
+    private SigmaApiException? _lastFailure;
+    private DateTimeOffset _lastFailureAt;
+    private int _renewals;
 
     /// <summary>A token valid now. Waits for a renewal in progress rather than starting a second one.</summary>
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken = default)
@@ -37,6 +43,7 @@ internal sealed partial class SigmaTokenProvider(
             return token.Value;
         }
 
+        var renewalsSeen = Volatile.Read(ref _renewals);
         await _renewal.WaitAsync(cancellationToken);
         try
         {
@@ -45,9 +52,30 @@ internal sealed partial class SigmaTokenProvider(
                 return fresh.Value;
             }
 
-            var renewed = await RequestTokenAsync(cancellationToken);
-            _current = renewed;
-            return renewed.Value;
+            // A renewal that failed while this caller waited is its answer too, and so is a host that could not be
+            // reached moments ago: another request to it would only double the wait.
+            if (_lastFailure is { } e && (_renewals != renewalsSeen || (e.Status is null && time.GetUtcNow() - _lastFailureAt < s_unreachableMemory)))
+            {
+                throw new SigmaApiException(e.Status, e.ErrorCode, e.SigmaMessage, e.RequestId, e.Method, e.Path, e.InnerException);
+            }
+
+            _lastFailure = null;
+            try
+            {
+                var renewed = await RequestTokenAsync(cancellationToken);
+                _current = renewed;
+                return renewed.Value;
+            }
+            catch (SigmaApiException ex)
+            {
+                _lastFailure = ex;
+                _lastFailureAt = time.GetUtcNow();
+                throw;
+            }
+            finally
+            {
+                Interlocked.Increment(ref _renewals);
+            }
         }
         finally
         {
@@ -113,16 +141,15 @@ internal sealed partial class SigmaTokenProvider(
         {
             response = await http.PostAsync(new Uri(settings.BaseUrl, TokenPath), form, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (NetworkFailure.IsNoResponse(ex, cancellationToken))
         {
-            throw SigmaResponses.NoResponse(HttpMethod.Post, TokenPath, ex);
+            throw SigmaResponses.NoResponse(HttpMethod.Post, TokenPath, settings.BaseUrl, ex);
         }
 
         using (response)
         {
             await SigmaResponses.EnsureSuccessAsync(response, cancellationToken);
-            var body = await response.Content.ReadFromJsonAsync(SigmaJsonContext.Default.TokenResponse, cancellationToken)
-                ?? throw new SigmaApiException(response.StatusCode, "invalid_response", "The token response was empty.", null, "POST", TokenPath);
+            var body = await SigmaResponses.ReadJsonAsync(response, SigmaJsonContext.Default.TokenResponse, cancellationToken);
             var token = new AccessToken(body.AccessToken, time.GetUtcNow(), TimeSpan.FromSeconds(Math.Max(1, body.ExpiresIn)));
             LogTokenRenewed(logger, body.ExpiresIn);
             return token;
