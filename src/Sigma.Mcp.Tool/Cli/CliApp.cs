@@ -17,6 +17,7 @@ internal static class CliApp
           sigma-mcp serve                     Run as an MCP server over stdio (for Claude Desktop, VS Code, Cursor)
           sigma-mcp serve --http --urls http://0.0.0.0:8080   Serve a team over HTTP (needs SIGMA_MCP_HTTP_TOKENS)
           sigma-mcp cache refresh             Fill the document cache that search reads
+          sigma-mcp connect https://mcp.example.com/mcp   Relay stdio to a team's server (SIGMA_MCP_CONNECT_TOKEN, or --login)
         """;
 
     public static RootCommand Create()
@@ -33,6 +34,7 @@ internal static class CliApp
         root.Subcommands.Add(CacheCommands.Create(options));
         root.Subcommands.Add(CacheCommands.CreatePopulateCache(options));
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ConnectCommand.Create(options));
         return root;
     }
 

@@ -37,6 +37,7 @@ internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvi
         [Description("Control values by control id, e.g. {\"p_region\": \"EMEA\"}.")] Dictionary<string, string>? parameters = null,
         [Description("Rows to read, 1 to 10,000 (fewer come back when they do not fit the response; next_offset says where to go on).")] int limit = 100,
         [Description("Rows to skip: next_offset from the previous page.")] int offset = 0,
+        IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
         const string Tool = ToolNames.ExportData;
@@ -71,9 +72,13 @@ internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvi
                 $"Only tables, pivot tables and charts have data; {DocumentResolver.Call(ToolNames.DescribeWorkbook, ("workbook_id", workbook.WorkbookId))} lists the elements.");
         }
 
+        // An export can take a while in Sigma: say where it is (a client that sent no progressToken hears nothing).
+        progress?.Report(new ProgressNotificationValue { Progress = 1, Total = 2, Message = $"Sigma is computing the export (query {started.QueryId})" });
+
         // The rows appear twice (CSV text and structured rows), so the file is read only as far as can fit; JSON lines
         // repeat every key on every row, so more of such a file is read for the same rows.
         var file = await sigma.DownloadExportAsync(started.QueryId, s_deadline, kind == "csv" ? budget.MaxChars : budget.MaxChars * 2, cancellationToken);
+        progress?.Report(new ProgressNotificationValue { Progress = 2, Total = 2, Message = "Export downloaded" });
         var (columns, rows) = kind == "csv" ? ExportRows.FromCsv(file.Content) : ExportRows.FromJsonLines(file.Content);
 
         return budget.Fit(rows.Count, n =>
