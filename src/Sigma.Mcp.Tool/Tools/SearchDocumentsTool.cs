@@ -78,13 +78,15 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index)
             Badge = Blank(badge),
             UpdatedSince = since,
             IncludeArchived = include_archived,
-        });
+        }, out var unmatched);
         var items = hits.Where(h => type != "element" || h.Document.Type == "workbook").Take(limit).Select(ToItem).ToList();
         var stale = snapshot.Metadata is { } m && DateTimeOffset.UtcNow - m.RefreshCompletedAt > TimeSpan.FromDays(1)
             ? $"The cache was last refreshed {m.RefreshCompletedAt:u}; call refresh_cache if something recent is missing."
             : null;
-        var note = items.Count == 0 ? "No matches. Try fewer or different words, another document_type, or fewer filters." : stale;
-        var result = new SearchResults(query, items.Count, items, cache, note);
+        var note = items.Count == 0 ? "No matches. Try fewer or different words, another document_type, or fewer filters."
+            : unmatched.Count > 0 ? $"Partial matches: nothing matched {string.Join(", ", unmatched.Select(w => $"'{w}'"))}. {stale}".TrimEnd()
+            : stale;
+        var result = new SearchResults(query, items.Count, items, cache, note, unmatched.Count > 0 ? unmatched : null);
         return ToolResult.Create(result, ToolJsonContext.Default.SearchResults, Render(result));
     }
 
