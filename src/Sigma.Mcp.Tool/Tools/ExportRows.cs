@@ -37,6 +37,29 @@ internal static class ExportRows
         return (columns, rows);
     }
 
+    /// <summary>Columns and rows as CSV (RFC 4180 quoting), the compact text form of an export whatever its format.</summary>
+    public static string ToCsv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<JsonElement>> rows)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendJoin(',', columns.Select(Quote));
+        foreach (var row in rows)
+        {
+            text.Append('\n').AppendJoin(',', row.Select(Cell));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Cell(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => Quote(value.GetString()!),
+        JsonValueKind.Null or JsonValueKind.Undefined => "",
+        _ => Quote(value.GetRawText()),
+    };
+
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+
     // RFC 4180: quoted fields may hold commas, doubled quotes and line breaks.
     private static List<List<string>> SplitRecords(string content)
     {

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool;
+using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Resources;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.Tools;
@@ -19,8 +23,20 @@ internal static class SigmaMcpServerExtensions
     public static IMcpServerBuilder AddSigmaMcpServer(this IServiceCollection services)
     {
         services.AddSingleton<SearchIndexProvider>();
-        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexProvider>());
+        // Started by SearchIndexStart, at once or (serve over stdio) after initialize: see SearchIndexStartMode.
+        services.TryAddSingleton(SearchIndexStartMode.WithHost);
+        services.AddSingleton<SearchIndexStart>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexStart>());
         services.AddTransient<WorkbookDescriber>();
+        services.AddSingleton(sp => new ToolSelection(sp.GetService<ToolSettings>()?.Tools ?? ToolSwitches.All));
+        services.AddSingleton(sp => new ResultBudget(sp.GetService<ToolSettings>()?.Tools ?? ToolSwitches.All));
+        services.PostConfigure<McpServerOptions>(options =>
+        {
+            if (options.ToolCollection is { } tools)
+            {
+                PortableSchemas.Apply(tools);
+            }
+        });
 
         return services
             .AddMcpServer(options =>
@@ -33,7 +49,23 @@ internal static class SigmaMcpServerExtensions
                 };
                 options.ServerInstructions = Instructions;
             })
-            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Create()))
+            .WithMessageFilters(filters => filters.AddIncomingFilter(SearchIndexStart.AfterInitializeFilter))
+            .WithRequestFilters(filters =>
+            {
+                // The error filter wraps the gate, so that an argument error thrown there reads as the tools' own errors do.
+                filters.AddCallToolFilter(ToolErrorFilter.Create());
+                filters.AddCallToolFilter(ToolCallGate.Create());
+                filters.AddListToolsFilter(next => async (context, cancellationToken) =>
+                {
+                    var result = await next(context, cancellationToken);
+                    if (context.Services?.GetService<ToolSelection>() is { } selection)
+                    {
+                        result.Tools = [.. result.Tools.Where(t => selection.IsEnabled(t.Name))];
+                    }
+
+                    return result;
+                });
+            })
             .WithTools<HeartbeatTool>(ToolJson.Options)
             .WithTools<SearchDocumentsTool>(ToolJson.Options)
             .WithTools<DescribeWorkbookTool>(ToolJson.Options)

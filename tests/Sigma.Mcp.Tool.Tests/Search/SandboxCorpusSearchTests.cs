@@ -37,10 +37,10 @@ public sealed class SandboxCorpusSearchTests
         var partial = await Results(server, """{"query": "zendesk qwxzv"}""");
 
         dau.GetProperty("results").EnumerateArray().Take(3).Select(r => r.GetProperty("name").GetString()).Should().Contain("Product Usage");
-        dau.GetProperty("unmatched_words").ValueKind.Should().Be(JsonValueKind.Null);
+        (dau.TryGetProperty("unmatched_words", out var none) ? none.ValueKind : JsonValueKind.Null).Should().Be(JsonValueKind.Null);
         partial.GetProperty("results")[0].GetProperty("name").GetString().Should().Be("Zendesk Support");
         partial.GetProperty("unmatched_words").EnumerateArray().Select(w => w.GetString()).Should().Equal("qwxzv");
-        partial.GetProperty("message").GetString().Should().Contain("'qwxzv'");
+        partial.GetProperty("message").GetString().Should().Contain("qwxzv");
     }
 
     private static async Task<JsonElement> Results(InProcessServer server, string arguments) =>
