@@ -36,6 +36,12 @@ public sealed class SandboxOptions
     /// <summary>Largest accepted <c>limit</c>/<c>pageSize</c>; above it the sandbox answers 400. Default 1000, as Sigma.</summary>
     public int MaxPageSize { get; init; } = 1000;
 
+    /// <summary>
+    /// Hand-written documents (see <see cref="Corpus.SandboxCorpus"/>) served in place of the generated workbooks, data
+    /// models, datasets and reports, with one member per owner. Default null: generated content.
+    /// </summary>
+    public Corpus.SandboxCorpus? Corpus { get; init; }
+
     /// <summary>Lifetime of issued access tokens (<c>expires_in</c>). Default one hour, as Sigma.</summary>
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(1);
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Configuration;
 using Sigma.Sandbox;
+using Sigma.Sandbox.Corpus;
 
 namespace Sigma.Mcp.Tool.Cli;
 
@@ -36,12 +37,13 @@ internal sealed class CommandEnvironment : IAsyncDisposable
         var values = new Dictionary<string, string>(SettingsLoader.Merge(sources));
         ExportAwsSettings(values);
 
-        if (!parseResult.GetValue(options.Sandbox))
+        var corpus = parseResult.GetValue(options.SandboxCorpus);
+        if (!parseResult.GetValue(options.Sandbox) && corpus is null)
         {
             return new CommandEnvironment(SettingsLoader.Validate(values, requireCredentials, isSandbox: false, defaultLogLevel), null);
         }
 
-        var sandbox = await SigmaSandbox.StartAsync(cancellationToken: cancellationToken);
+        var sandbox = await SigmaSandbox.StartAsync(corpus is null ? null : new SandboxOptions { Corpus = SandboxCorpus.Load(corpus) }, cancellationToken);
         try
         {
             values[SettingNames.BaseUrl] = sandbox.BaseUrl.ToString();

@@ -19,6 +19,13 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> SandboxCorpus { get; } = new("--sandbox-corpus")
+    {
+        Description = "Like --sandbox, but serving the documents of this corpus file (JSON, as tests/Sigma.Mcp.Tool.Tests/Search/Data/bi-corpus.json) instead of generated ones",
+        HelpName = "file",
+        Recursive = true,
+    };
+
     public Option<string?> BaseUrl { get; } = new("--base-url")
     {
         Description = "Sigma API host [env: SIGMA_BASE_URL; default: https://api.sigmacomputing.com]",
@@ -56,7 +63,7 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [EnvFile, Sandbox, BaseUrl, ClientId, Cache, CachePath, TableName, LogLevel];
+    public IEnumerable<Option> All => [EnvFile, Sandbox, SandboxCorpus, BaseUrl, ClientId, Cache, CachePath, TableName, LogLevel];
 
     /// <summary>The options given on this command line, keyed by the setting each overrides.</summary>
     public SettingsSources ToSources(ParseResult parseResult) => new()

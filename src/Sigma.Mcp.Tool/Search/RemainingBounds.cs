@@ -79,15 +79,15 @@ internal sealed class RemainingBounds
             score += (own.Words & (1 << word)) != 0 ? _matched[word] : _unmatched[word];
         }
 
-        if ((own.Words | context.Words | Words) == plan.AllWords)
+        if (plan.Covers((byte)(own.Words | context.Words | Words)))
         {
             score += SearchWeights.AllWords;
         }
 
-        if ((own.NameWords | NameWords) == plan.AllWords)
+        if (plan.Covers((byte)(own.NameWords | NameWords)))
         {
             score += SearchWeights.NameCoversQuery;
-            if ((own.NameExact | ExactNameWords) == plan.AllWords)
+            if ((own.NameExact | ExactNameWords) == plan.EveryWord)
             {
                 score += SearchWeights.ExactName;
             }

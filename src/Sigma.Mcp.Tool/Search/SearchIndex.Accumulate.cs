@@ -103,7 +103,7 @@ internal sealed partial class SearchIndex
     private static float Finish(in Accumulator a, int nameTokens, QueryPlan plan)
     {
         var score = a.Score;
-        if (a.Words == plan.AllWords)
+        if (plan.Covers(a.Words))
         {
             score += SearchWeights.AllWords;
         }
@@ -111,10 +111,10 @@ internal sealed partial class SearchIndex
         var nameWords = a.NameWords;
         if (nameWords != 0)
         {
-            if (nameWords == plan.AllWords)
+            if (plan.Covers(nameWords))
             {
                 score += SearchWeights.NameCoversQuery;
-                if (a.NameExact == plan.AllWords && nameTokens == plan.TokenCount)
+                if (a.NameExact == plan.EveryWord && nameTokens == plan.TokenCount)
                 {
                     score += SearchWeights.ExactName;
                 }

@@ -21,6 +21,10 @@ internal sealed partial class SearchIndex
     private readonly Dictionary<string, int> _byId;
 
     private readonly TermDictionary _terms;
+    private readonly SearchVocabulary _vocabulary;
+
+    // Per document: trust and freshness (see DocumentPrior), added to every search's score.
+    private readonly float[] _prior;
     private readonly PostingLists _documentPostings;
     private readonly PostingLists _elementPostings;
 
@@ -30,6 +34,8 @@ internal sealed partial class SearchIndex
         Generation = generation;
         _documents = [.. documents.OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Id, StringComparer.Ordinal)];
         _facts = new DocumentFacts[_documents.Length];
+        _prior = new float[_documents.Length];
+        var newest = _documents.Length > 0 ? _documents[0].UpdatedAt : default;
         _elementStart = new int[_documents.Length + 1];
         _byId = new Dictionary<string, int>(_documents.Length * 2, StringComparer.Ordinal);
 
@@ -88,6 +94,7 @@ internal sealed partial class SearchIndex
                 fields[f].EmitTo(documentPostings, f, d);
             }
 
+            _prior[d] = DocumentPrior.Of(document, TextNormalizer.Tokenize(document.Name), newest);
             var ownerKey = (TextNormalizer.Normalize(document.OwnerName), document.OwnerId);
             var pathKey = TextNormalizer.Normalize(document.Path);
             _facts[d] = new DocumentFacts(
@@ -110,6 +117,7 @@ internal sealed partial class SearchIndex
 
         var (terms, finalIds) = vocabulary.Finish();
         _terms = new TermDictionary(terms);
+        _vocabulary = new SearchVocabulary(_terms, _ownerNames, _paths);
         _documentPostings = documentPostings.Build(finalIds);
         _elementPostings = elementPostings.Build(finalIds);
     }

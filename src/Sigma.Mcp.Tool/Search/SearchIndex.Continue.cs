@@ -51,14 +51,14 @@ internal sealed partial class SearchIndex
     {
         var remaining = new RemainingBounds(lists, from, elements ? SearchWeights.ElementFieldCount : SearchWeights.FieldCount);
         var count = 0;
-        matchedByAll = plan.AllWords;
+        matchedByAll = plan.EveryWord;
         foreach (var number in numbers)
         {
             var document = elements ? _elementDocument[number] : number;
             var own = elements ? scratch.Elements[number] : scratch.Documents[number];
             var context = elements ? scratch.Documents[document] : default;
             var bound = remaining.UpperBound(own, context, plan)
-                + SearchWeights.Badge(_facts[document].Badge) + LateBonus(elements, plan, own, remaining) + Epsilon;
+                + DocumentBonus(document, plan) + LateBonus(elements, plan, own, remaining) + Epsilon;
             if (bound >= threshold && (filter?.Allows(document, _facts[document]) ?? true))
             {
                 into[count++] = number;

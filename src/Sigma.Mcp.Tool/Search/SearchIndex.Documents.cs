@@ -3,7 +3,7 @@ namespace Sigma.Mcp.Tool.Search;
 /// <summary>Document-level search.</summary>
 internal sealed partial class SearchIndex
 {
-    private List<SearchHit> SearchDocuments(QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch)
+    private List<RankedHit> SearchDocuments(QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch)
     {
         var lists = new List<ScoredList>();
         for (var word = 0; word < plan.Words.Length; word++)
@@ -26,7 +26,7 @@ internal sealed partial class SearchIndex
         lists.Sort(ScoredList.Compare);
         var numbers = ReadLists(lists, elements: false, plan, filter, limit, scratch, default);
         var top = new TopHits(limit);
-        var elementBonus = plan.Words.Length > 1 ? SearchWeights.ElementCoversQuery : 0f;
+        var elementBonus = plan.Words.Length > 1 ? SearchWeights.ElementCoversQuery + SearchWeights.ElementExactName : 0f;
         foreach (var number in numbers)
         {
             var score = Evaluate(number, elements: false, plan, scratch, out _);
@@ -35,27 +35,33 @@ internal sealed partial class SearchIndex
                 continue;
             }
 
-            // One element named with every query word ("churn rate by segment"); checked only when the document's
-            // element names together have every word.
-            if (elementBonus > 0 && ElementWords(scratch.Documents[number]) == plan.AllWords && ElementCoversQuery(number, plan))
+            // One element named with every query word ("churn rate by segment"), more if named exactly that; checked
+            // only when the document's element names together have every word.
+            if (elementBonus > 0 && plan.Covers(ElementWords(scratch.Documents[number])))
             {
-                score += elementBonus;
+                score += ElementCoversQuery(number, plan) switch
+                {
+                    2 => SearchWeights.ElementCoversQuery + SearchWeights.ElementExactName,
+                    1 => SearchWeights.ElementCoversQuery,
+                    _ => 0f,
+                };
             }
 
             top.Offer(score, number);
         }
 
         var matched = plan.MatchedTermIds();
-        return [.. top.ToSortedList().Select(hit => ExplainDocument(hit.Id, hit.Score, scratch.Documents[hit.Id], plan, matched))];
+        return [.. top.ToSortedList().Select(hit => new RankedHit(
+            ExplainDocument(hit.Id, hit.Score, scratch.Documents[hit.Id], plan, matched), hit.Id, OriginalWords(scratch.Documents[hit.Id].Words, plan)))];
     }
 
-    // True when one of the document's elements has every query word in its name.
-    private bool ElementCoversQuery(int number, QueryPlan plan)
+    // 2 when one of the document's elements is named exactly the query, 1 when one has every required word in its name, else 0.
+    private int ElementCoversQuery(int number, QueryPlan plan)
     {
         int start = _elementStart[number], count = _elementStart[number + 1] - start;
         if (count == 0)
         {
-            return false;
+            return 0;
         }
 
         Span<byte> words = count <= 1024 ? stackalloc byte[count] : new byte[count];
@@ -71,7 +77,33 @@ internal sealed partial class SearchIndex
             }
         }
 
-        return words.Contains(plan.AllWords);
+        var covers = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (words[i] == plan.EveryWord && _elementNameTokens[start + i] == plan.TokenCount)
+            {
+                return 2;
+            }
+
+            covers |= plan.Covers(words[i]) ? 1 : 0;
+        }
+
+        return covers;
+    }
+
+    // The literal query's words that a plan's words stand for.
+    private static byte OriginalWords(byte words, QueryPlan plan)
+    {
+        byte original = 0;
+        for (var word = 0; word < plan.Words.Length; word++)
+        {
+            if ((words & (1 << word)) != 0 && plan.Words[word].Original >= 0)
+            {
+                original |= (byte)(1 << plan.Words[word].Original);
+            }
+        }
+
+        return original;
     }
 
     // Two or three letters complete to many terms: those completions count in names, not in long texts or columns.

@@ -6,7 +6,7 @@ namespace Sigma.Mcp.Tool.Search;
 /// </summary>
 internal sealed partial class SearchIndex
 {
-    private List<SearchHit> SearchElements(QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch)
+    private List<RankedHit> SearchElements(QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch)
     {
         var context = new List<ScoredList>();
         var lists = new List<ScoredList>();
@@ -50,7 +50,10 @@ internal sealed partial class SearchIndex
         }
 
         var matched = plan.MatchedTermIds();
-        return [.. top.ToSortedList().Select(hit => ExplainElement(hit.Id, hit.Score, scratch.Elements[hit.Id], plan, matched))];
+        return [.. top.ToSortedList().Select(hit => new RankedHit(
+            ExplainElement(hit.Id, hit.Score, scratch.Elements[hit.Id], plan, matched),
+            hit.Id,
+            OriginalWords((byte)(scratch.Elements[hit.Id].Words | scratch.Documents[_elementDocument[hit.Id]].Words), plan)))];
     }
 
     // Documents' names into the document accumulators; returns the most any one document's context can add to an element.

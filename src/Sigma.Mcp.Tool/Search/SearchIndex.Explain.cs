@@ -103,6 +103,8 @@ internal sealed partial class SearchIndex
                 score += perWord[(i * words) + word];
             }
 
+            // Of two elements with the same words, the shorter name is the closer one ("credits used by warehouse").
+            score -= 0.01f * _elementNameTokens[start + i];
             (best, bestScore) = score > bestScore ? (i, score) : (best, bestScore);
         }
 

@@ -35,7 +35,7 @@ internal sealed partial class SearchIndex
                 checkedCount = count;
                 var remaining = new RemainingBounds(lists, i, fieldCount);
                 var newcomer = remaining.UpperBound(default, newcomerContext, plan)
-                    + SearchWeights.Endorsed + LateBonus(elements, plan, default, remaining) + Epsilon;
+                    + DocumentPrior.Max + plan.MaxBoost + LateBonus(elements, plan, default, remaining) + Epsilon;
                 if (newcomer >= threshold)
                 {
                     nameLeaders ??= NameLeaders(lists, elements, plan);
@@ -59,9 +59,12 @@ internal sealed partial class SearchIndex
 
     // The element bonus a document could still get: only if its element names can still have every word.
     private static float LateBonus(bool elements, QueryPlan plan, in Accumulator own, RemainingBounds remaining) =>
-        !elements && plan.Words.Length > 1 && (ElementWords(own) | remaining.ElementWords) == plan.AllWords
-            ? SearchWeights.ElementCoversQuery
+        !elements && plan.Words.Length > 1 && plan.Covers((byte)(ElementWords(own) | remaining.ElementWords))
+            ? SearchWeights.ElementCoversQuery + SearchWeights.ElementExactName
             : 0f;
+
+    // Trust, freshness, and the owner or folder the query names.
+    private float DocumentBonus(int document, QueryPlan plan) => _prior[document] + plan.Boost(_facts[document]);
 
     private static byte ElementWords(in Accumulator a) => (byte)(a.Seen >> ((int)SearchField.Element * 8));
 
@@ -74,12 +77,12 @@ internal sealed partial class SearchIndex
         if (!elements)
         {
             document = number;
-            return Finish(own, _facts[number].NameTokens, plan) + SearchWeights.Badge(_facts[number].Badge);
+            return Finish(own, _facts[number].NameTokens, plan) + DocumentBonus(number, plan);
         }
 
         document = _elementDocument[number];
         var combined = WithContext(own, scratch.Documents[document]);
-        return Finish(combined, _elementNameTokens[number], plan) + SearchWeights.Badge(_facts[document].Badge);
+        return Finish(combined, _elementNameTokens[number], plan) + DocumentBonus(document, plan);
     }
 
     // The document's name adds to its element's score and word coverage; the name bonuses stay the element's own.

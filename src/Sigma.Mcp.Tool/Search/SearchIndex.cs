@@ -7,7 +7,7 @@ namespace Sigma.Mcp.Tool.Search;
 /// An in-memory ranked search over one cache generation: names, descriptions, paths, tags, owners, element names
 /// and column names, with field weights, multi-word queries, prefixes, typos and badges (see <see cref="SearchWeights"/>).
 /// <para>
-/// Built once, then immutable and safe for any number of concurrent <see cref="Search"/> calls. A search touches
+/// Built once, then immutable and safe for any number of concurrent <see cref="Search(SearchQuery)"/> calls. A search touches
 /// only the postings of its words' terms: term ids are positions in a sorted vocabulary (a prefix is a range of ids),
 /// postings are flat int arrays, scores accumulate in pooled per-search arrays (about 2.4 MB per 100,000 documents,
 /// plus 18 MB per 750,000 elements once an element search ran, per concurrent search), max-score pruning skips most
@@ -54,7 +54,13 @@ internal sealed partial class SearchIndex
     /// The best hits, best first; empty when nothing matches. Throws <see cref="ArgumentException"/> (message fit for
     /// a user or model) for empty text, an unknown document type or badge, or a limit out of range.
     /// </summary>
-    public IReadOnlyList<SearchHit> Search(SearchQuery query)
+    public IReadOnlyList<SearchHit> Search(SearchQuery query) => Search(query, out _);
+
+    /// <summary>
+    /// As <see cref="Search(SearchQuery)"/>, and the query's words that none of the hits matched (in query order),
+    /// so that a partial answer can say what it did not find.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Search(SearchQuery query, out IReadOnlyList<string> unmatchedWords)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
@@ -67,16 +73,55 @@ internal sealed partial class SearchIndex
                 nameof(query));
         }
 
-        var plan = QueryPlan.Create(query.Text, _terms);
+        var plans = QueryPlan.Create(query.Text, _vocabulary);
         var filter = new DocumentFilter(query, kind is AllTypes or ElementType ? null : kind, _ownerNames, _ownerIds, _paths);
         var scratch = _scratch.TryTake(out var pooled) ? pooled : new SearchScratch(_documents.Length, _elements.Length);
-        var hits = kind == ElementType
-            ? SearchElements(plan, filter, query.Limit, scratch)
-            : SearchDocuments(plan, filter, query.Limit, scratch);
+        var ranked = new List<RankedHit>();
+        foreach (var (plan, weight) in plans)
+        {
+            var hits = kind == ElementType
+                ? SearchElements(plan, filter, query.Limit, scratch)
+                : SearchDocuments(plan, filter, query.Limit, scratch);
+            ranked.AddRange(weight == 1f ? hits : hits.Select(h => h with { Hit = h.Hit with { Score = h.Hit.Score * weight } }));
 
-        // Only a search that completed knows what it touched: a failed one's scratch is dropped, not pooled.
-        scratch.Clear();
+            // Only a search that completed knows what it touched: a failed one's scratch is dropped, not pooled.
+            scratch.Clear();
+        }
+
         _scratch.Add(scratch);
-        return hits;
+        var best = plans.Count == 1 ? ranked : Merge(ranked, query.Limit);
+        unmatchedWords = Unmatched(plans[0].Plan, best);
+        return [.. best.Select(h => h.Hit)];
+    }
+
+    // The best of each number over all plans (stable: the literal plan's hit wins a tie), with the words any of them matched.
+    private static List<RankedHit> Merge(List<RankedHit> ranked, int limit)
+    {
+        var byNumber = new Dictionary<int, RankedHit>();
+        foreach (var hit in ranked)
+        {
+            if (!byNumber.TryGetValue(hit.Number, out var seen))
+            {
+                byNumber[hit.Number] = hit;
+            }
+            else
+            {
+                var words = (byte)(seen.Words | hit.Words);
+                byNumber[hit.Number] = (hit.Hit.Score > seen.Hit.Score ? hit : seen) with { Words = words };
+            }
+        }
+
+        return [.. byNumber.Values.OrderByDescending(h => h.Hit.Score).ThenBy(h => h.Number).Take(limit)];
+    }
+
+    private static List<string> Unmatched(QueryPlan literal, List<RankedHit> hits)
+    {
+        byte matched = 0;
+        foreach (var hit in hits)
+        {
+            matched |= hit.Words;
+        }
+
+        return [.. literal.Words.Where((_, i) => (matched & (1 << i)) == 0).Select(w => w.Text)];
     }
 }

@@ -19,6 +19,15 @@ internal static class SearchWeights
     public const float Typo1 = 0.6f;
     public const float Typo2 = 0.45f;
 
+    /// <summary>Another form of the word ("roles" for "role", "selling" for "sell").</summary>
+    public const float Stem = 0.9f;
+
+    /// <summary>A BI equivalent of the word ("employees" for "staff"): below the word itself, above a typo.</summary>
+    public const float Synonym = 0.7f;
+
+    /// <summary>A lexicon rewrite of the query ("daily active users" for "dau") scores this fraction of a literal one.</summary>
+    public const float Rewrite = 0.85f;
+
     /// <summary>Every other field a word also matched in (exactly) adds this fraction of that field's weight.</summary>
     public const float OtherField = 0.1f;
 
@@ -33,6 +42,24 @@ internal static class SearchWeights
 
     /// <summary>Document search, two or more words: one element's name has them all.</summary>
     public const float ElementCoversQuery = 6f;
+
+    /// <summary>Document search: one element's name is exactly the query ("credits used by warehouse", not "… and month").</summary>
+    public const float ElementExactName = 6f;
+
+    /// <summary>The query names the document's owner ("Ada's", "owned by Ada", "Ada owns"): a soft filter.</summary>
+    public const float OwnerNamed = 10f;
+
+    /// <summary>The query names the document's folder ("in Finance"): a soft filter.</summary>
+    public const float FolderNamed = 6f;
+
+    /// <summary>A copy, an old version, deprecated or archived (by name or state), each.</summary>
+    public const float Stale = -4f;
+
+    /// <summary>A personal scratch workbook ("Untitled Workbook", "test", "tmp", or anything in My Documents).</summary>
+    public const float Scratch = -5f;
+
+    /// <summary>Updated in the last 30 days (half of it in the last 90).</summary>
+    public const float Recent = 1f;
 
     /// <summary>Per name word the query did not ask for (at most <see cref="MaxExtraNameTokens"/>): focused names first.</summary>
     public const float ExtraNameToken = 0.5f;

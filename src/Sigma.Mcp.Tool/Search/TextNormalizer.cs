@@ -2,7 +2,7 @@ namespace Sigma.Mcp.Tool.Search;
 
 /// <summary>
 /// Turns text into search tokens: lower case, no diacritics, split on anything that is not a letter or digit, and
-/// split camelCase ("netRevenue", "HTMLReport") as well (snake_case splits on the underscore like any punctuation).
+/// split camelCase ("netRevenue", "HTMLReport", but not "YoY") as well (snake_case splits on the underscore like any punctuation).
 /// The index and the query use this one function, so they always agree.
 /// </summary>
 internal static class TextNormalizer
@@ -36,7 +36,7 @@ internal static class TextNormalizer
                 continue;
             }
 
-            if (length > 0 && IsCamelBoundary(text, i))
+            if (length > 0 && IsCamelBoundary(text, i, length))
             {
                 Flush(buffer, ref length, tokens);
             }
@@ -53,10 +53,16 @@ internal static class TextNormalizer
     /// <summary>The tokens joined by single spaces: "Revenue_by-Region" → "revenue by region".</summary>
     public static string Normalize(string? text) => string.Join(' ', Tokenize(text));
 
-    // "netRevenue" splits before R; "HTMLReport" and "FY25Budget" split before the word that follows, not inside "HTML" or "FY25".
-    private static bool IsCamelBoundary(ReadOnlySpan<char> text, int i)
+    // "netRevenue" splits before R; "HTMLReport" and "FY25Budget" split before the word that follows, not inside "HTML"
+    // or "FY25"; "YoY", "MoM" and "PnL" are abbreviations, not two words.
+    private static bool IsCamelBoundary(ReadOnlySpan<char> text, int i, int length)
     {
         if (!char.IsUpper(text[i]))
+        {
+            return false;
+        }
+
+        if (length <= 2 && (i + 1 == text.Length || !char.IsLetter(text[i + 1])))
         {
             return false;
         }

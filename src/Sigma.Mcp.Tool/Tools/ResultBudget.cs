@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using Sigma.Mcp.Tool.Configuration;
 
@@ -19,14 +20,17 @@ internal sealed class ResultBudget(ToolSwitches switches)
     /// <summary>The configured budget in characters (default 6,000 tokens).</summary>
     public int MaxChars => Math.Min(switches.ResultTokens * CharsPerToken, HardCapChars);
 
-    /// <summary>What a result costs: every text block, every resource link's URI and name, and the structured content.</summary>
+    /// <summary>
+    /// What a result costs: every text block, every resource link's URI and name, and the structured content, written
+    /// out with default escaping (as it goes on the wire: an apostrophe is 6 characters there, whatever wrote it here).
+    /// </summary>
     public static int Cost(CallToolResult result) =>
         result.Content.Sum(c => c switch
         {
             TextContentBlock t => t.Text.Length,
             ResourceLinkBlock l => l.Uri.Length + l.Name.Length + (l.MimeType?.Length ?? 0) + 40,
             _ => 0,
-        }) + (result.StructuredContent?.GetRawText().Length ?? 0);
+        }) + (result.StructuredContent is { } structured ? JsonSerializer.Serialize(structured).Length : 0);
 
     /// <summary>
     /// The result for the largest n from 0 to <paramref name="count"/> whose cost fits the budget (n = count when the

@@ -78,19 +78,22 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index, ResultBudge
             UpdatedSince = since,
             IncludeArchived = include_archived,
             Visible = Http.DocumentAccess.Current?.MaskFor(snapshot.Index),
-        });
+        }, out var unmatched);
         var matching = hits.Where(h => type != "element" || h.Document.Type == "workbook").Skip(offset).ToList();
         var items = matching.Take(limit).Select(ToItem).ToList();
         var stale = snapshot.Metadata is { } m && DateTimeOffset.UtcNow - m.RefreshCompletedAt > TimeSpan.FromDays(1)
             ? $"The cache was last refreshed {m.RefreshCompletedAt:u}; call refresh_cache if something recent is missing."
             : null;
+        // No quotes: JSON escapes them, which the response budget does not count.
+        var partial = items.Count > 0 && unmatched.Count > 0 ? $"Partial matches: no result has the word(s) {string.Join(", ", unmatched)}." : null;
         var (result, _) = budget.Fit(items.Count, n =>
         {
             var more = n < items.Count || matching.Count > items.Count;
             var note = items.Count == 0
                 ? offset > 0 ? "No more matches." : "No matches. Try fewer or different words, another document_type, or fewer filters."
                 : more ? $"More matches follow: call again with offset={offset + n}{(n < items.Count ? " (this page was cut to fit the response budget)" : "")}." : stale;
-            var page = new SearchResults(query, n, offset, more ? offset + n : null, items[..n], cache, note);
+            note = partial is null ? note : $"{partial} {note}".TrimEnd();
+            var page = new SearchResults(query, n, offset, more ? offset + n : null, items[..n], cache, note, unmatched.Count > 0 ? unmatched : null);
             return ToolResult.Create(page, ToolJsonContext.Default.SearchResults, Render(page), ResourceLinks.For(items.Take(n).Select(i => (i.Id, i.Type, i.Name))));
         });
         return result;

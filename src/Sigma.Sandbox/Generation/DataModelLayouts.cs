@@ -1,3 +1,4 @@
+using Sigma.Sandbox.Corpus;
 using Sigma.Sandbox.Model;
 
 namespace Sigma.Sandbox.Generation;
@@ -10,7 +11,9 @@ internal static class DataModelLayouts
 {
     public static IReadOnlyList<SandboxElement> For(SandboxDataModel model, LayoutContext context)
     {
-        return model.Id == SandboxWellKnown.SalesDataModelId ? SalesDataModel(model, context) : Generated(model, context);
+        return model.Id == SandboxWellKnown.SalesDataModelId ? SalesDataModel(model, context)
+            : context.Options.Corpus?.Find(model.Id) is { } written ? CorpusContent.Elements(written, model.Id, null, context)
+            : Generated(model, context);
     }
 
     private static List<SandboxElement> SalesDataModel(SandboxDataModel model, LayoutContext context)

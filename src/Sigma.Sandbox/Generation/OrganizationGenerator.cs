@@ -1,3 +1,4 @@
+using Sigma.Sandbox.Corpus;
 using Sigma.Sandbox.Model;
 
 namespace Sigma.Sandbox.Generation;
@@ -17,6 +18,15 @@ internal static class OrganizationGenerator
         var documents = new List<SandboxDocument>(options.Workbooks + options.DataModels + options.Datasets + options.Reports + 128);
         FolderTree folders = CreateFolders(random, documents);
         documents.AddRange(WellKnownContent.Create(folders, members, tags));
+
+        if (options.Corpus is { } corpus)
+        {
+            // Hand-written content replaces generated content; the well-known documents stay, as tests rely on them.
+            CorpusContent.Add(corpus, folders, members, documents);
+            return new GeneratedOrganization(
+                organizationId, slug, members, TeamGenerator.Generate(random, members), FixedCatalog.AccountTypes, tags,
+                ConnectionCatalog.Build(GenerationClock.Start), documents);
+        }
 
         var owners = members.Where(m => !m.IsArchived && m.MemberType != "Viewer").ToList();
         var reserved = new HashSet<string>(WellKnownContent.ReservedNames, StringComparer.OrdinalIgnoreCase);

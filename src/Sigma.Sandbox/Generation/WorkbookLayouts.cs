@@ -1,3 +1,4 @@
+using Sigma.Sandbox.Corpus;
 using Sigma.Sandbox.Model;
 
 namespace Sigma.Sandbox.Generation;
@@ -18,7 +19,9 @@ internal static class WorkbookLayouts
     ];
 
     public static WorkbookLayout For(SandboxWorkbook workbook, LayoutContext context) =>
-        workbook.Id == SandboxWellKnown.RevenueDashboardId ? RevenueDashboardLayout.Create(context) : Generated(workbook, context);
+        workbook.Id == SandboxWellKnown.RevenueDashboardId ? RevenueDashboardLayout.Create(context)
+        : context.Options.Corpus?.Find(workbook.Id) is { } written ? CorpusContent.Layout(written, workbook.Id, context)
+        : Generated(workbook, context);
 
     private static WorkbookLayout Generated(SandboxWorkbook workbook, LayoutContext context)
     {
