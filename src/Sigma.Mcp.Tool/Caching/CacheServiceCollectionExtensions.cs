@@ -35,6 +35,7 @@ internal static class CacheServiceCollectionExtensions
             }
         });
         services.AddTransient<CacheRefresher>();
+        services.AddSingleton<BackgroundRefresh>();
         return services;
     }
 }

@@ -17,6 +17,7 @@ internal static class SettingNames
     public const string LogLevel = "SIGMA_MCP_LOG_LEVEL";
     public const string MaxConcurrency = "SIGMA_MCP_MAX_CONCURRENCY";
     public const string CachePollInterval = "SIGMA_MCP_CACHE_POLL_INTERVAL";
+    public const string RefreshLease = "SIGMA_MCP_REFRESH_LEASE";
 
     // serve --http
     public const string HttpUrls = "SIGMA_MCP_URLS";

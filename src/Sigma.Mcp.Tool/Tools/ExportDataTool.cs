@@ -66,19 +66,23 @@ internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvi
             values[await DateControlAsync(workbook.WorkbookId, cancellationToken)] = DateRange(date_filter);
         }
 
+        // Always JSON lines: a line is a record, so a cut never splits one (a CSV field may hold line breaks); CSV is rendered here.
         var started = await sigma.StartExportAsync(workbook.WorkbookId,
-            new ExportRequest(element_id, new ExportFormat(kind == "csv" ? "csv" : "jsonl"), values.Count > 0 ? values : null, row_limit, offset > 0 ? offset : null),
+            new ExportRequest(element_id, new ExportFormat("jsonl"), values.Count > 0 ? values : null, row_limit, offset > 0 ? offset : null),
             cancellationToken);
         var file = await sigma.DownloadExportAsync(started.QueryId, s_deadline, MaxBytes, cancellationToken);
-        var (columns, rows) = kind == "csv" ? ExportRows.FromCsv(file.Content) : ExportRows.FromJsonLines(file.Content);
+        var (columns, rows) = ExportRows.FromJsonLines(file.Content);
+        var shortened = ExportRows.ShortenToFit(rows, MaxBytes);
 
         var more = file.Truncated || rows.Count == row_limit;
-        var note = file.Truncated
+        var note = shortened > 0
+            ? $"This one row is larger than a response: {shortened} long cell(s) were shortened (each ends with '[shortened from N characters]'). Call again with offset={offset + rows.Count} for the next row."
+            : file.Truncated
             ? $"Cut to {rows.Count} rows to fit the response; call again with offset={offset + rows.Count} for more, or ask for fewer columns' worth of rows."
             : more ? $"There may be more rows: call again with offset={offset + rows.Count}." : null;
-        var page = new ExportPage(workbook.WorkbookId, element_id, kind, columns, rows, rows.Count, offset, file.Truncated, more ? offset + rows.Count : null, started.QueryId, note);
-        var summary = $"{rows.Count} row(s) of element {element_id} in '{workbook.Name}' from offset {offset}{(file.Truncated ? " (truncated)" : "")}.{(note is null ? "" : " " + note)}";
-        var text = $"{summary}\n{file.Content}"; // the rows as the file came: CSV, or one JSON object per line
+        var page = new ExportPage(workbook.WorkbookId, element_id, kind, columns, rows, rows.Count, offset, file.Truncated || shortened > 0, more ? offset + rows.Count : null, started.QueryId, note);
+        var summary = $"{rows.Count} row(s) of element {element_id} in '{workbook.Name}' from offset {offset}{(page.Truncated ? " (truncated)" : "")}.{(note is null ? "" : " " + note)}";
+        var text = $"{summary}\n{(kind == "csv" ? ExportRows.ToCsv(columns, rows) : ExportRows.ToJsonLines(columns, rows))}";
         return ToolResult.Create(page, ToolJsonContext.Default.ExportPage, text);
     }
 

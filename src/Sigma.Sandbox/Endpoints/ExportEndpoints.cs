@@ -45,7 +45,10 @@ internal static class ExportEndpoints
             rows = Math.Min(rows, rowLimit);
         }
 
-        var job = new ExportJob(Guid.NewGuid().ToString("D"), element, format, offset, rows, state.Options.ExportPollsBeforeReady);
+        var job = new ExportJob(Guid.NewGuid().ToString("D"), element, format, offset, rows, state.Options.ExportPollsBeforeReady)
+        {
+            NoteLength = state.Options.ExportNoteLength,
+        };
         state.Exports.Add(job);
         await context.WriteJsonAsync(new JsonObject { ["queryId"] = job.QueryId, ["jobComplete"] = false });
     }

@@ -26,7 +26,7 @@ internal static class ExportWriter
     {
         var chunks = new ChunkedOutput(output, cancellationToken);
         IReadOnlyList<SandboxColumn> columns = job.Element.Columns;
-        var values = new RowValueGenerator(job.Element.ElementId, columns);
+        var values = new RowValueGenerator(job.Element.ElementId, columns, job.NoteLength);
         if (job.Format == ExportFormat.Csv)
         {
             chunks.Append(string.Join(',', columns.Select(c => Csv(c.Label))) + "\n");

@@ -21,11 +21,13 @@ internal sealed class RowValueGenerator
 
     private readonly ColumnKind[] _kinds;
     private readonly ulong[] _salts;
+    private readonly int _noteLength;
 
-    public RowValueGenerator(string elementId, IReadOnlyList<SandboxColumn> columns)
+    public RowValueGenerator(string elementId, IReadOnlyList<SandboxColumn> columns, int noteLength = 0)
     {
         _kinds = [.. columns.Select(c => Classify(c.Label, c.Type))];
         _salts = [.. columns.Select(c => DeterministicRandom.Hash(elementId + "/" + c.Label))];
+        _noteLength = noteLength;
     }
 
     private enum ColumnKind
@@ -34,6 +36,25 @@ internal sealed class RowValueGenerator
     }
 
     public CellValue Value(int column, long row)
+    {
+        var value = BaseValue(column, row);
+        return _noteLength > 0 && _kinds[column] is ColumnKind.Customer or ColumnKind.Text ? CellValue.OfText(value.Text + Note(row)) : value;
+    }
+
+    // Free text as people type it: quotes, commas and line breaks, about _noteLength characters.
+    private string Note(long row)
+    {
+        var sentence = string.Create(CultureInfo.InvariantCulture, $" / note {row}: \"rush\", call back,\nthen ship; ");
+        var note = new System.Text.StringBuilder(_noteLength + sentence.Length);
+        while (note.Length < _noteLength)
+        {
+            note.Append(sentence);
+        }
+
+        return note.ToString(0, _noteLength);
+    }
+
+    private CellValue BaseValue(int column, long row)
     {
         ulong h = Mix(_salts[column] ^ (ulong)row);
         return _kinds[column] switch
