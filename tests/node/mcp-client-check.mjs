@@ -160,17 +160,20 @@ async function checkSigmaTools() {
             c.results?.[0]?.id === REVENUE_DASHBOARD_ID && c.results?.[0]?.element_id === REVENUE_BY_REGION_ELEMENT_ID,
             c.results?.[0] ?? c],
     ]);
+    const linked = await client.callTool({ name: 'search_documents', arguments: { query: 'revenue by region', limit: 3 } }, undefined, requestOptions);
+    const links = (linked.content ?? []).filter(c => c.type === 'resource_link').map(c => c.uri);
+    check('search_documents: resource links to the documents found', links.includes(`sigma://workbooks/${REVENUE_DASHBOARD_ID}`), links);
     await callToolChecked('search_documents (original arguments)', 'search_documents',
         { query: 'sales', document_type: 'workbook', limit: 3 }, c => [
             ['only workbooks, at most 3', Array.isArray(c.results) && c.results.length > 0 && c.results.length <= 3
                 && c.results.every(r => r.type === 'workbook'), c.results],
         ]);
 
-    await callToolChecked('describe_workbook', 'describe_workbook', { workbook: REVENUE_DASHBOARD_ID }, c => [
+    await callToolChecked('describe_workbook', 'describe_workbook', { workbook_id: REVENUE_DASHBOARD_ID }, c => [
         ['pages with the chart element', (c.pages ?? []).some(p => (p.elements ?? []).some(e => e.element_id === REVENUE_BY_REGION_ELEMENT_ID)),
             c.pages ?? c],
     ]);
-    await callToolChecked('describe_data_model', 'describe_data_model', { data_model: SALES_DATA_MODEL_ID }, c => [
+    await callToolChecked('describe_data_model', 'describe_data_model', { data_model_id: SALES_DATA_MODEL_ID }, c => [
         ['elements with columns', (c.elements ?? []).length > 0 && c.elements.every(e => (e.columns ?? []).length > 0), c.elements ?? c],
     ]);
     await callToolChecked('get_element_sql', 'get_element_sql',
@@ -183,11 +186,22 @@ async function checkSigmaTools() {
         ]);
     for (const format of ['csv', 'json']) {
         await callToolChecked(`export_data (${format})`, 'export_data',
-            { workbook_id: REVENUE_DASHBOARD_ID, element_id: ORDER_LINES_ELEMENT_ID, format, row_limit: 5 }, c => [
+            { workbook_id: REVENUE_DASHBOARD_ID, element_id: ORDER_LINES_ELEMENT_ID, format, limit: 5 }, c => [
                 ['5 rows and next_offset 5', c.row_count === 5 && (c.rows ?? []).length === 5 && c.next_offset === 5,
                     { row_count: c.row_count, rows: c.rows?.length, next_offset: c.next_offset }],
             ]);
     }
+
+    // The names the first version of these tools took still work.
+    await callToolChecked('describe_workbook (older name: workbook)', 'describe_workbook', { workbook: REVENUE_DASHBOARD_ID }, c => [
+        ['the workbook', c.id === REVENUE_DASHBOARD_ID, c.id],
+    ]);
+    await callToolChecked('export_data (older name: row_limit)', 'export_data',
+        { workbook_id: REVENUE_DASHBOARD_ID, element_id: ORDER_LINES_ELEMENT_ID, row_limit: 2 }, c => [
+            ['2 rows', c.row_count === 2, c.row_count],
+        ]);
+
+    await checkContractErrors();
 
     const uri = `sigma://workbooks/${REVENUE_DASHBOARD_ID}`;
     try {
@@ -204,6 +218,47 @@ async function checkSigmaTools() {
     } catch (error) {
         check(`resource ${uri}: JSON description of the workbook`, false, describeError(error));
     }
+}
+
+/**
+ * Calls a tool with arguments that are wrong in one way and checks the error: an isError result (not a protocol
+ * error), never the SDK's generic text, naming the argument or the next tool (`expected`, each a substring).
+ */
+async function callToolExpectingError(label, name, args, expected) {
+    let result;
+    try {
+        result = await client.callTool({ name, arguments: args }, undefined, requestOptions);
+    } catch (error) {
+        check(`${label}: tool error`, false, `threw instead of an isError result: ${describeError(error)}`);
+        return;
+    }
+    const text = textOf(result);
+    const missing = expected.filter(e => !text.includes(e));
+    check(`${label}: tool error naming the fix`, result.isError === true && missing.length === 0 && !text.includes('An error occurred invoking'),
+        { isError: result.isError ?? false, missing, text: text.slice(0, 600) });
+}
+
+/** The contract of the argument vocabulary: each wrong-argument kind, unknown ids, wrong kinds of document, names as ids. */
+async function checkContractErrors() {
+    const wb = REVENUE_DASHBOARD_ID;
+    await callToolExpectingError('missing argument', 'describe_workbook', {}, ["needs 'workbook_id'", 'Example: describe_workbook {"workbook_id":']);
+    await callToolExpectingError('empty argument', 'get_element_sql', { workbook_id: wb, element_id: '' }, ["needs 'element_id'", 'Example: get_element_sql']);
+    await callToolExpectingError('unknown argument', 'get_lineage', { workbook_id: wb, element_id: REVENUE_BY_REGION_ELEMENT_ID, depth: 3 },
+        ["get_lineage has no argument 'depth'", 'workbook_id (required)', 'Example:']);
+    await callToolExpectingError('unknown argument (no arguments taken)', 'heartbeat', { verbose: true }, ["has no argument 'verbose'", 'It takes no arguments']);
+    await callToolExpectingError('wrong type', 'search_documents', { query: 'revenue', limit: 'ten' }, ["'limit' must be a whole number", 'Example: search_documents']);
+    await callToolExpectingError('wrong type (object for text)', 'describe_data_model', { data_model_id: { id: SALES_DATA_MODEL_ID } }, ["'data_model_id' must be a text string"]);
+    await callToolExpectingError('out of range', 'export_data', { workbook_id: wb, element_id: ORDER_LINES_ELEMENT_ID, limit: 0 }, ["'limit' must be from 1 to 10000", 'Example: export_data']);
+    await callToolExpectingError('not one of the values', 'export_data', { workbook_id: wb, element_id: ORDER_LINES_ELEMENT_ID, format: 'xml' }, ["'format' must be csv or json"]);
+    await callToolExpectingError('unknown workbook id', 'describe_workbook', { workbook_id: '00000000-0000-4000-8000-00000000dead' }, ['not among the', 'search_documents']);
+    await callToolExpectingError('unknown data model id', 'describe_data_model', { data_model_id: '00000000-0000-4000-8000-00000000dead' }, ['not among the', 'search_documents']);
+    await callToolExpectingError('data model id to the workbook tool', 'describe_workbook', { workbook_id: SALES_DATA_MODEL_ID },
+        ['is a data model', `describe_data_model {"data_model_id":"${SALES_DATA_MODEL_ID}"}`]);
+    await callToolExpectingError('workbook id to the data model tool', 'describe_data_model', { data_model_id: wb }, ['is a workbook', 'describe_workbook']);
+    await callToolExpectingError('data model element to export_data', 'export_data', { workbook_id: SALES_DATA_MODEL_ID, element_id: 'anything' },
+        ['only from workbook elements', 'document_type']);
+    await callToolExpectingError('a name as an id', 'describe_workbook', { workbook_id: 'Revenue Dashboard' }, ['looks like a name', wb]);
+    await callToolExpectingError('a name as an id (export)', 'export_data', { workbook_id: 'Revenue Dashboard', element_id: ORDER_LINES_ELEMENT_ID }, ['looks like a name', wb]);
 }
 
 async function run() {

@@ -23,9 +23,17 @@ internal sealed class CommandEnvironment : IAsyncDisposable
 
     /// <exception cref="ConfigurationException">A setting is missing or malformed.</exception>
     public static async Task<CommandEnvironment> CreateAsync(
-        ParseResult parseResult, GlobalOptions options, bool requireCredentials, LogLevel defaultLogLevel, CancellationToken cancellationToken)
+        ParseResult parseResult, GlobalOptions options, bool requireCredentials, LogLevel defaultLogLevel, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? commandOptions = null)
     {
-        var values = new Dictionary<string, string>(SettingsLoader.Merge(options.ToSources(parseResult)));
+        var sources = options.ToSources(parseResult);
+        if (commandOptions is not null)
+        {
+            // The command's own options (serve's tool switches), at the command line's precedence.
+            sources = sources with { CommandLine = new Dictionary<string, string?>(sources.CommandLine.Concat(commandOptions)) };
+        }
+
+        var values = new Dictionary<string, string>(SettingsLoader.Merge(sources));
         ExportAwsSettings(values);
 
         if (!parseResult.GetValue(options.Sandbox))

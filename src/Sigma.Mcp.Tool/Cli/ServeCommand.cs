@@ -34,12 +34,19 @@ internal static class ServeCommand
             Description = "With --http on a loopback address only: accept requests without a bearer token",
         };
 
+        var switches = new ToolSwitchOptions();
         var command = new Command("serve", "Run the MCP server over stdio (what Claude Desktop, VS Code or Cursor start), or over HTTP with --http. Logs go to stderr")
         {
             http, urls, refreshInterval, allowUnauthenticated,
         };
+        foreach (var option in switches.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
+            var toolSwitches = switches.ToCommandLine(parseResult);
             if (parseResult.GetValue(http))
             {
                 // Checked before anything starts, so that an unsafe address is refused at once.
@@ -53,7 +60,8 @@ internal static class ServeCommand
                     },
                 });
                 var httpSettings = HttpServerSettings.Parse(values, parseResult.GetValue(allowUnauthenticated));
-                await using var httpEnvironment = await CommandEnvironment.CreateAsync(parseResult, options, requireCredentials: true, LogLevel.Information, cancellationToken);
+                await using var httpEnvironment = await CommandEnvironment.CreateAsync(parseResult, options, requireCredentials: true, LogLevel.Information, cancellationToken,
+                    ToolSwitchOptions.ReadOnlyUnlessRefreshEnabled(toolSwitches, SettingsLoader.Merge(sources with { CommandLine = toolSwitches })));
                 return await HttpServer.RunAsync(httpEnvironment.Settings, httpSettings, cancellationToken);
             }
 
@@ -65,7 +73,7 @@ internal static class ServeCommand
                 }
             }
 
-            await using var environment = await CommandEnvironment.CreateAsync(parseResult, options, requireCredentials: true, LogLevel.Information, cancellationToken);
+            await using var environment = await CommandEnvironment.CreateAsync(parseResult, options, requireCredentials: true, LogLevel.Information, cancellationToken, toolSwitches);
             using var host = ServeHost.Build(environment.Settings);
 
             // Shutdown is driven by stdin EOF or a signal through StdioServerLifetime, which lets in-flight calls finish.

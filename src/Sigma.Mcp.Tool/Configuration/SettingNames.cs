@@ -19,6 +19,12 @@ internal static class SettingNames
     public const string CachePollInterval = "SIGMA_MCP_CACHE_POLL_INTERVAL";
     public const string RefreshLease = "SIGMA_MCP_REFRESH_LEASE";
 
+    // Tool switches and the result budget (serve)
+    public const string ReadOnly = "SIGMA_MCP_READ_ONLY";
+    public const string Tools = "SIGMA_MCP_TOOLS";
+    public const string DisabledTools = "SIGMA_MCP_DISABLED_TOOLS";
+    public const string ResultTokens = "SIGMA_MCP_RESULT_TOKENS";
+
     // serve --http
     public const string HttpUrls = "SIGMA_MCP_URLS";
     public const string HttpTokens = "SIGMA_MCP_HTTP_TOKENS";

@@ -80,6 +80,7 @@ internal static partial class SettingsLoader
             Cache = ParseCache(values, isSandbox),
             LogLevel = ParseLogLevel(values, defaultLogLevel),
             IsSandbox = isSandbox,
+            Tools = ParseToolSwitches(values),
             CachePollInterval = ParseDuration(values, SettingNames.CachePollInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? TimeSpan.FromSeconds(30),
         };
     }
@@ -208,6 +209,33 @@ internal static partial class SettingsLoader
             ? level
             : throw new ConfigurationException(SettingNames.LogLevel, $"SIGMA_MCP_LOG_LEVEL '{text}' is not a log level. Use trace, debug, information, warning, error, critical or none.");
     }
+
+    private static ToolSwitches ParseToolSwitches(IReadOnlyDictionary<string, string> values) => new()
+    {
+        ReadOnly = ParseBool(values, SettingNames.ReadOnly) ?? false,
+        Allowed = Get(values, SettingNames.Tools) is null ? null : ParseToolNames(values, SettingNames.Tools),
+        Disabled = ParseToolNames(values, SettingNames.DisabledTools),
+        ResultTokens = ParseInt(values, SettingNames.ResultTokens, ToolSwitches.DefaultResultTokens, ToolSwitches.MinResultTokens, ToolSwitches.MaxResultTokens),
+    };
+
+    /// <summary>A comma-separated list of tool names, each one of the server's tools.</summary>
+    private static HashSet<string> ParseToolNames(IReadOnlyDictionary<string, string> values, string name)
+    {
+        var names = new HashSet<string>((Get(values, name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
+        var unknown = names.Where(n => !Tools.ToolNames.All.Contains(n)).ToList();
+        return unknown.Count == 0
+            ? names
+            : throw new ConfigurationException(name, $"{name} names {string.Join(", ", unknown.Select(u => $"'{u}'"))}, which is not a tool. The tools are: {string.Join(", ", Tools.ToolNames.All)}.");
+    }
+
+    /// <summary>true/false (also 1/0, yes/no); null when unset.</summary>
+    public static bool? ParseBool(IReadOnlyDictionary<string, string> values, string name) => Get(values, name)?.ToUpperInvariant() switch
+    {
+        null => null,
+        "TRUE" or "1" or "YES" or "ON" => true,
+        "FALSE" or "0" or "NO" or "OFF" => false,
+        _ => throw new ConfigurationException(name, $"{name} '{values[name]}' must be true or false."),
+    };
 
     private static int ParseInt(IReadOnlyDictionary<string, string> values, string name, int fallback, int min, int max)
     {

@@ -18,6 +18,9 @@ internal sealed class ToolSettings
     /// </summary>
     public TimeSpan CachePollInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Which tools the MCP server offers, and the budget of one result.</summary>
+    public ToolSwitches Tools { get; init; } = ToolSwitches.All;
+
     /// <summary>True when the organization is the built-in sandbox rather than a real Sigma.</summary>
     public bool IsSandbox { get; init; }
 }

@@ -42,6 +42,7 @@ internal sealed class SigmaApiException : Exception
     private static string Compose(HttpStatusCode? status, string? code, string? message, string? requestId, string method, string path)
     {
         var what = status is { } s ? $"Sigma API {method} {path} failed with {(int)s} {s}" : $"Sigma API {method} {path} got no response";
+        message = message?.TrimEnd().TrimEnd('.'); // the sentence ends below, once: no ".."
         var detail = (code, message) switch
         {
             (null, null) => "",

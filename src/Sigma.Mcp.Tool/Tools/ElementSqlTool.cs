@@ -11,9 +11,9 @@ namespace Sigma.Mcp.Tool.Tools;
 
 /// <summary><c>get_element_sql</c>: the SQL Sigma runs for an element.</summary>
 [McpServerToolType]
-internal sealed class ElementSqlTool(SigmaClient sigma, SearchIndexProvider index)
+internal sealed class ElementSqlTool(SigmaClient sigma, SearchIndexProvider index, ResultBudget budget)
 {
-    [McpServerTool(Name = "get_element_sql", Title = "Get an element's SQL",
+    [McpServerTool(Name = ToolNames.GetElementSql, Title = "Get an element's SQL",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
         UseStructuredContent = true, OutputSchemaType = typeof(ElementSql))]
     [Description("Returns the SQL that Sigma runs against the warehouse for one element (a chart or table) of a workbook: how its numbers are computed. Text and image elements have none.")]
@@ -22,8 +22,8 @@ internal sealed class ElementSqlTool(SigmaClient sigma, SearchIndexProvider inde
         [Description("The element's id (from search_documents or describe_workbook).")] string element_id,
         CancellationToken cancellationToken = default)
     {
-        var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, index, workbook_id, cancellationToken);
-        ToolArguments.Require(element_id, "element_id", "an element id from describe_workbook or search_documents");
+        ToolArguments.Require(element_id, "element_id", "an element id from describe_workbook or search_documents", ToolNames.GetElementSql);
+        var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, index, workbook_id, cancellationToken, ToolNames.GetElementSql);
         try
         {
             var query = await sigma.GetElementQueryAsync(workbook.WorkbookId, element_id, cancellationToken);
@@ -32,12 +32,20 @@ internal sealed class ElementSqlTool(SigmaClient sigma, SearchIndexProvider inde
                 throw new McpException($"Element '{element_id}' has no SQL{(query.Error is null ? "" : $" ({query.Error})")}.");
             }
 
-            var result = new ElementSql(workbook.WorkbookId, element_id, query.Name, query.Sql);
-            return ToolResult.Create(result, ToolJsonContext.Default.ElementSql, $"SQL of '{query.Name ?? element_id}' in '{workbook.Name}':\n{query.Sql}");
+            // The SQL appears twice (text and structure), so each copy gets half the budget; a cut says how long the whole is.
+            var sql = query.Sql;
+            var (result, _) = budget.Fit(sql.Length, n =>
+            {
+                var note = n < sql.Length ? $"The SQL was cut to its first {n:N0} of {sql.Length:N0} characters to fit the response budget; get_lineage shows what it reads from." : null;
+                var value = new ElementSql(workbook.WorkbookId, element_id, query.Name, sql[..n], note);
+                return ToolResult.Create(value, ToolJsonContext.Default.ElementSql, $"SQL of '{query.Name ?? element_id}' in '{workbook.Name}':\n{sql[..n]}{(note is null ? "" : "\n" + note)}");
+            });
+            return result;
         }
         catch (SigmaApiException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
         {
-            throw new McpException($"Element '{element_id}' of workbook '{workbook.Name}' has no SQL: it does not exist or is not a data element (text and images have none). describe_workbook lists its elements.");
+            throw new McpException($"Element '{element_id}' of workbook '{workbook.Name}' has no SQL: it does not exist or is not a data element (text and images have none). " +
+                $"{DocumentResolver.Call(ToolNames.DescribeWorkbook, ("workbook_id", workbook.WorkbookId))} lists its elements.");
         }
     }
 }

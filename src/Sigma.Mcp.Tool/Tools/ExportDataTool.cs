@@ -15,75 +15,95 @@ namespace Sigma.Mcp.Tool.Tools;
 /// server's arguments (<c>workbook_id</c>, <c>element_id</c>, <c>format</c>, <c>date_filter</c>).
 /// </summary>
 [McpServerToolType]
-internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvider index)
+internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvider index, ResultBudget budget)
 {
     public const int MaxRowLimit = 10_000;
 
-    /// <summary>Bytes of file read per call: about a third of the budget, since the rows appear as text and as structure.</summary>
-    public const int MaxBytes = 30_000;
-
     private static readonly TimeSpan s_deadline = TimeSpan.FromMinutes(2);
 
-    [McpServerTool(Name = "export_data", Title = "Read an element's data",
+    [McpServerTool(Name = ToolNames.ExportData, Title = "Read an element's data",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
         UseStructuredContent = true, OutputSchemaType = typeof(ExportPage))]
     [Description("""
         Reads the rows of one element (a table or chart) of a workbook, as Sigma computes them, one page at a time.
-        Returns columns and rows, how many came back, whether the page was cut to fit (truncated) and next_offset to read on.
+        Returns columns and rows (the text shows them as CSV), how many came back, whether the page was cut to fit (truncated) and next_offset to read on.
         Set control values with 'parameters' (describe_workbook lists the controls) or a date range with 'date_filter'.
         """)]
     public async Task<CallToolResult> ExportData(
         [Description("The workbook: id (UUID), urlId or Sigma URL.")] string workbook_id,
         [Description("The element's id (from search_documents or describe_workbook).")] string element_id,
-        [Description("csv or json: how the rows are shown as text.")] string format = "json",
+        [Description("json keeps numbers and booleans typed in the structured rows; csv gives every value as text.")] string format = "json",
         [Description("A date range for the workbook's date control: 'last-30-days', or 'min:2026-01-01,max:2026-01-31'.")] string date_filter = "",
         [Description("Control values by control id, e.g. {\"p_region\": \"EMEA\"}.")] Dictionary<string, string>? parameters = null,
-        [Description("Rows to read, 1 to 10,000 (fewer may come back if they do not fit).")] int row_limit = 100,
+        [Description("Rows to read, 1 to 10,000 (fewer come back when they do not fit the response; next_offset says where to go on).")] int limit = 100,
         [Description("Rows to skip: next_offset from the previous page.")] int offset = 0,
         CancellationToken cancellationToken = default)
     {
-        ToolArguments.Require(element_id, "element_id", "an element id from describe_workbook or search_documents");
+        const string Tool = ToolNames.ExportData;
+        ToolArguments.Require(element_id, "element_id", "an element id from describe_workbook or search_documents", Tool);
         var kind = (format ?? "json").Trim().ToLowerInvariant();
         if (kind is not ("csv" or "json"))
         {
-            throw new McpException($"format '{format}' is not csv or json.");
+            throw ToolArguments.Invalid(Tool, "format", $"'format' must be csv or json, not '{format}'.");
         }
 
-        if (row_limit is < 1 or > MaxRowLimit)
-        {
-            throw new McpException($"row_limit must be from 1 to {MaxRowLimit}; it was {row_limit}.");
-        }
-
-        if (offset < 0)
-        {
-            throw new McpException($"offset must be 0 or more; it was {offset}.");
-        }
-
-        var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, index, workbook_id, cancellationToken);
+        ToolArguments.InRange(Tool, "limit", limit, 1, MaxRowLimit);
+        ToolArguments.InRange(Tool, "offset", offset, 0, int.MaxValue);
+        var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, index, workbook_id, cancellationToken, Tool);
         var values = new Dictionary<string, string>(parameters ?? [], StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(date_filter))
         {
             values[await DateControlAsync(workbook.WorkbookId, cancellationToken)] = DateRange(date_filter);
         }
 
-        // Always JSON lines: a line is a record, so a cut never splits one (a CSV field may hold line breaks); CSV is rendered here.
-        var started = await sigma.StartExportAsync(workbook.WorkbookId,
-            new ExportRequest(element_id, new ExportFormat("jsonl"), values.Count > 0 ? values : null, row_limit, offset > 0 ? offset : null),
-            cancellationToken);
-        var file = await sigma.DownloadExportAsync(started.QueryId, s_deadline, MaxBytes, cancellationToken);
-        var (columns, rows) = ExportRows.FromJsonLines(file.Content);
-        var shortened = ExportRows.ShortenToFit(rows, MaxBytes);
+        // Always JSON lines: a line is a record, so a file cut at a line break is cut at a record boundary (a CSV field
+        // may hold line breaks); the text's CSV is rendered here.
+        ExportStarted started;
+        try
+        {
+            started = await sigma.StartExportAsync(workbook.WorkbookId,
+                new ExportRequest(element_id, new ExportFormat("jsonl"), values.Count > 0 ? values : null, limit, offset > 0 ? offset : null),
+                cancellationToken);
+        }
+        catch (SigmaApiException ex) when (ex.Status is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest)
+        {
+            // The workbook was just found, so the host is right: the element is what Sigma did not take.
+            throw new McpException($"Sigma could not export element '{element_id}' of workbook '{workbook.Name}': {(ex.SigmaMessage ?? ex.ErrorCode ?? ((int)ex.Status!).ToString(System.Globalization.CultureInfo.InvariantCulture)).TrimEnd('.')}. " +
+                $"Only tables, pivot tables and charts have data; {DocumentResolver.Call(ToolNames.DescribeWorkbook, ("workbook_id", workbook.WorkbookId))} lists the elements.");
+        }
 
-        var more = file.Truncated || rows.Count == row_limit;
-        var note = shortened > 0
-            ? $"This one row is larger than a response: {shortened} long cell(s) were shortened (each ends with '[shortened from N characters]'). Call again with offset={offset + rows.Count} for the next row."
-            : file.Truncated
-            ? $"Cut to {rows.Count} rows to fit the response; call again with offset={offset + rows.Count} for more, or ask for fewer columns' worth of rows."
-            : more ? $"There may be more rows: call again with offset={offset + rows.Count}." : null;
-        var page = new ExportPage(workbook.WorkbookId, element_id, kind, columns, rows, rows.Count, offset, file.Truncated || shortened > 0, more ? offset + rows.Count : null, started.QueryId, note);
-        var summary = $"{rows.Count} row(s) of element {element_id} in '{workbook.Name}' from offset {offset}{(page.Truncated ? " (truncated)" : "")}.{(note is null ? "" : " " + note)}";
-        var text = $"{summary}\n{(kind == "csv" ? ExportRows.ToCsv(columns, rows) : ExportRows.ToJsonLines(columns, rows))}";
-        return ToolResult.Create(page, ToolJsonContext.Default.ExportPage, text);
+        // The rows appear twice (CSV text and structured rows), and JSON lines repeat every key on every row, so the
+        // file is read only as far as can fit.
+        var file = await sigma.DownloadExportAsync(started.QueryId, s_deadline, budget.MaxChars * 2, cancellationToken);
+        var (columns, rows) = ExportRows.FromJsonLines(file.Content);
+        if (kind == "csv")
+        {
+            rows = ExportRows.AsText(rows);
+        }
+
+        CallToolResult Build(int n, int shortened)
+        {
+            var truncated = file.Truncated || n < rows.Count || shortened > 0;
+            var more = file.Truncated || n < rows.Count || n == limit;
+            var note = shortened > 0
+                ? $"This one row is larger than a response: {shortened} long cell(s) were shortened (each ends with '[shortened from N characters]'). Call again with offset={offset + n} for the next rows."
+                : truncated
+                ? $"Cut to {n} rows to fit the response budget: call again with offset={offset + n} for more."
+                : more ? $"There may be more rows: call again with offset={offset + n}." : null;
+            var page = new ExportPage(workbook.WorkbookId, element_id, kind, columns, rows[..n], n, offset, truncated, more ? offset + n : null, started.QueryId, note);
+            var summary = $"{n} row(s) of element {element_id} in '{workbook.Name}' from offset {offset}{(truncated ? " (truncated)" : "")}.{(note is null ? "" : " " + note)}";
+            return ToolResult.Create(page, ToolJsonContext.Default.ExportPage, $"{summary}\n{ExportRows.ToCsv(columns, rows.Take(n))}");
+        }
+
+        var (result, count) = budget.Fit(rows.Count, n => Build(n, 0));
+        if (count > 0 || rows.Count == 0)
+        {
+            return result;
+        }
+
+        // Not even one row fits: that row comes back with its long cells shortened, so paging always advances.
+        (rows[0], var cut) = ExportRows.ShortenFirst(rows, budget.MaxChars / 3);
+        return Build(1, cut);
     }
 
     // The original server's mapping: 'last-N-days' means from N days ago to now; explicit min:/max: passes through.
@@ -97,7 +117,7 @@ internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvi
 
         return text.Contains("min:", StringComparison.Ordinal) || text.Contains("max:", StringComparison.Ordinal)
             ? text
-            : throw new McpException($"date_filter '{filter}' is not understood: use 'last-30-days' or 'min:2026-01-01,max:2026-01-31'.");
+            : throw ToolArguments.Invalid(ToolNames.ExportData, "date_filter", $"'date_filter' '{filter}' is not understood: use 'last-30-days' or 'min:2026-01-01,max:2026-01-31'.");
     }
 
     private async Task<string> DateControlAsync(string workbookId, CancellationToken cancellationToken)

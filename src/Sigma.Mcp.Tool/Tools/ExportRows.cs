@@ -1,11 +1,11 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Sigma.Mcp.Tool.Tools;
 
 /// <summary>
 /// Turns an export file into columns and rows. Exports are always asked of Sigma as JSON lines, where one line is one
-/// record whatever the cells hold, so a file cut at a line break is cut at a record boundary; CSV is rendered here.
+/// record whatever its cells hold (a CSV field may hold line breaks), so a file cut at a line break is cut at a record
+/// boundary; CSV is rendered here.
 /// </summary>
 internal static class ExportRows
 {
@@ -28,34 +28,29 @@ internal static class ExportRows
         return (columns, rows);
     }
 
+    /// <summary>The rows with every value as text, as a CSV export gives them (null as empty).</summary>
+    public static List<IReadOnlyList<JsonElement>> AsText(List<IReadOnlyList<JsonElement>> rows) =>
+        [.. rows.Select(r => (IReadOnlyList<JsonElement>)[.. r.Select(v => v.ValueKind == JsonValueKind.String
+            ? v
+            : JsonSerializer.SerializeToElement(v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? "" : v.GetRawText(), ToolJsonContext.Default.String))])];
+
     /// <summary>
-    /// A lone row larger than <paramref name="maxBytes"/> with its longest text cells cut to fit, each ending in a
-    /// mark that says how long it was; the number of cells shortened (0 when the rows fit as they are).
+    /// The first row with its text cells cut so that the row takes about <paramref name="maxChars"/>, each ending in a
+    /// mark that says how long it was, and how many cells were cut. For a row too large for any response on its own.
     /// </summary>
-    public static int ShortenToFit(List<IReadOnlyList<JsonElement>> rows, int maxBytes)
+    public static (IReadOnlyList<JsonElement> Row, int Shortened) ShortenFirst(List<IReadOnlyList<JsonElement>> rows, int maxChars)
     {
-        if (rows.Count != 1)
-        {
-            return 0;
-        }
-
         var row = rows[0];
-        var size = row.Sum(Size);
-        if (size <= maxBytes)
-        {
-            return 0;
-        }
-
-        // Every text cell gets an equal share of what is left once the other cells are counted.
-        var texts = row.Count(c => c.ValueKind == JsonValueKind.String);
-        var share = Math.Max(64, (maxBytes - row.Where(c => c.ValueKind != JsonValueKind.String).Sum(Size)) / Math.Max(1, texts));
+        var texts = Math.Max(1, row.Count(c => c.ValueKind == JsonValueKind.String));
+        var share = Math.Max(64, (maxChars - row.Where(c => c.ValueKind != JsonValueKind.String).Sum(c => c.GetRawText().Length + 1)) / texts);
         var shortened = 0;
         var cells = new JsonElement[row.Count];
         for (var i = 0; i < row.Count; i++)
         {
             cells[i] = row[i];
-            if (row[i].ValueKind == JsonValueKind.String && row[i].GetString() is { } text && Encoding.UTF8.GetByteCount(text) > share)
+            if (row[i].ValueKind == JsonValueKind.String && row[i].GetString() is { } text && row[i].GetRawText().Length > share)
             {
+                // Escaping can make a character cost several in JSON: keep a third of the share in characters.
                 var keep = Math.Max(0, Math.Min(text.Length, (share / 3) - 40));
                 var cut = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text[..keep]}… [shortened from {text.Length} characters]");
                 cells[i] = JsonSerializer.SerializeToElement(cut, ToolJsonContext.Default.String);
@@ -63,60 +58,29 @@ internal static class ExportRows
             }
         }
 
-        rows[0] = cells;
-        return shortened;
+        return (cells, shortened);
     }
 
-    /// <summary>The rows as RFC 4180 CSV with a header: fields with commas, quotes or line breaks are quoted.</summary>
+    /// <summary>Columns and rows as CSV (RFC 4180 quoting), the compact text form of an export whatever its format.</summary>
     public static string ToCsv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<JsonElement>> rows)
     {
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', columns.Select(Quote)).Append("\r\n");
+        var text = new System.Text.StringBuilder();
+        text.AppendJoin(',', columns.Select(Quote));
         foreach (var row in rows)
         {
-            csv.AppendJoin(',', row.Select(Cell)).Append("\r\n");
+            text.Append('\n').AppendJoin(',', row.Select(Cell));
         }
 
-        return csv.ToString();
-    }
-
-    /// <summary>The rows as JSON lines, one object per row, columns in order.</summary>
-    public static string ToJsonLines(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<JsonElement>> rows)
-    {
-        using var buffer = new MemoryStream();
-        foreach (var row in rows)
-        {
-            using (var json = new Utf8JsonWriter(buffer))
-            {
-                json.WriteStartObject();
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    if (row[i].ValueKind != JsonValueKind.Undefined)
-                    {
-                        json.WritePropertyName(columns[i]);
-                        row[i].WriteTo(json);
-                    }
-                }
-
-                json.WriteEndObject();
-            }
-
-            buffer.WriteByte((byte)'\n');
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return text.ToString();
     }
 
     private static string Cell(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => Quote(value.GetString()!),
-        JsonValueKind.Undefined or JsonValueKind.Null => "",
-        JsonValueKind.Object or JsonValueKind.Array => Quote(value.GetRawText()),
-        _ => value.GetRawText(),
+        JsonValueKind.Null or JsonValueKind.Undefined => "",
+        _ => Quote(value.GetRawText()),
     };
 
-    private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-
-    private static int Size(JsonElement cell) => cell.ValueKind == JsonValueKind.Undefined ? 1 : Encoding.UTF8.GetByteCount(cell.GetRawText()) + 1;
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using System.Text.Json;
+using System.Globalization;
+using System.Text;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool.Diagnostics;
@@ -10,7 +11,7 @@ namespace Sigma.Mcp.Tool.Tools;
 [McpServerToolType]
 internal sealed class HeartbeatTool(HeartbeatService heartbeat)
 {
-    [McpServerTool(Name = "heartbeat", Title = "Check the Sigma connection",
+    [McpServerTool(Name = ToolNames.Heartbeat, Title = "Check the Sigma connection",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
         UseStructuredContent = true, OutputSchemaType = typeof(HeartbeatReport))]
     [Description("""
@@ -21,11 +22,31 @@ internal sealed class HeartbeatTool(HeartbeatService heartbeat)
     public async Task<CallToolResult> Heartbeat(CancellationToken cancellationToken)
     {
         var report = await heartbeat.CheckAsync(cancellationToken);
-        return new CallToolResult
+
+        // Structured content keeps the original server's JSON shape; the text is a few lines for people and models.
+        return ToolResult.Create(report, ToolJsonContext.Default.HeartbeatReport, Render(report));
+    }
+
+    private static string Render(HeartbeatReport report)
+    {
+        var api = report.SigmaApi;
+        var cache = report.DocumentCache;
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Status: {report.Status}");
+        text.Append(api.Connected
+            ? string.Create(CultureInfo.InvariantCulture, $"\nSigma: connected to {api.BaseUrl} in {api.ResponseTimeMs} ms as {api.UserInfo?.Email ?? api.UserInfo?.UserId}")
+            : $"\nSigma: not connected to {api.BaseUrl}");
+        text.Append(CultureInfo.InvariantCulture,
+            $"\nCache: {cache.State}, {cache.WorkbooksCount} workbooks, {cache.DataModelsCount} data models, {cache.DatasetsCount} datasets, {cache.ElementsCount} elements (updated {cache.LastUpdated})");
+        if (report.Error is not null)
         {
-            // The text is the original server's JSON, which its users' prompts read; structured content is the same object.
-            Content = [new TextContentBlock { Text = JsonSerializer.Serialize(report, ToolJson.Indented.GetTypeInfo(typeof(HeartbeatReport))) }],
-            StructuredContent = JsonSerializer.SerializeToElement(report, ToolJsonContext.Default.HeartbeatReport),
-        };
+            text.Append("\nError: ").Append(report.Error);
+        }
+
+        if (report.NextStep is not null)
+        {
+            text.Append("\nNext step: ").Append(report.NextStep);
+        }
+
+        return text.ToString();
     }
 }

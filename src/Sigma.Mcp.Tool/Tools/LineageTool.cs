@@ -11,9 +11,9 @@ namespace Sigma.Mcp.Tool.Tools;
 
 /// <summary><c>get_lineage</c>: where an element's data comes from.</summary>
 [McpServerToolType]
-internal sealed class LineageTool(SigmaClient sigma, SearchIndexProvider index)
+internal sealed class LineageTool(SigmaClient sigma, SearchIndexProvider index, ResultBudget budget)
 {
-    [McpServerTool(Name = "get_lineage", Title = "Get an element's lineage",
+    [McpServerTool(Name = ToolNames.GetLineage, Title = "Get an element's lineage",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
         UseStructuredContent = true, OutputSchemaType = typeof(ElementLineageResult))]
     [Description("Returns an element's upstream lineage: the warehouse tables, data models, datasets, custom SQL and other elements its data comes from, as nodes and edges.")]
@@ -22,17 +22,24 @@ internal sealed class LineageTool(SigmaClient sigma, SearchIndexProvider index)
         [Description("The element's id (from search_documents or describe_workbook).")] string element_id,
         CancellationToken cancellationToken = default)
     {
-        var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, index, workbook_id, cancellationToken);
-        ToolArguments.Require(element_id, "element_id", "an element id from describe_workbook or search_documents");
+        ToolArguments.Require(element_id, "element_id", "an element id from describe_workbook or search_documents", ToolNames.GetLineage);
+        var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, index, workbook_id, cancellationToken, ToolNames.GetLineage);
         try
         {
             var lineage = await sigma.GetElementLineageAsync(workbook.WorkbookId, element_id, cancellationToken);
             var nodes = (lineage.Dependencies?.Values ?? []).Select(n => new LineageNodeItem(n.NodeId, n.Type, n.Name, n.ElementId)).ToList();
             var edges = (lineage.Edges ?? []).Select(e => new LineageEdgeItem(e.Source, e.Target, e.Type)).ToList();
-            var result = new ElementLineageResult(workbook.WorkbookId, element_id, nodes, edges);
-            var text = $"Lineage of element {element_id} in '{workbook.Name}': " +
-                (nodes.Count == 0 ? "no upstream sources." : string.Join("; ", nodes.Select(n => $"{n.Name ?? n.NodeId} ({n.Type})")));
-            return ToolResult.Create(result, ToolJsonContext.Default.ElementLineageResult, text);
+            var (result, _) = budget.Fit(nodes.Count, n =>
+            {
+                var shown = nodes.Take(n).Select(x => x.NodeId).ToHashSet(StringComparer.Ordinal);
+                var note = n < nodes.Count ? $"Cut to {n} of {nodes.Count} nodes to fit the response budget: call get_lineage on an upstream element (its element_id) to follow one branch." : null;
+                var value = new ElementLineageResult(workbook.WorkbookId, element_id, nodes[..n],
+                    [.. edges.Where(e => shown.Contains(e.Source) || shown.Contains(e.Target))], note);
+                var text = $"Lineage of element {element_id} in '{workbook.Name}': " +
+                    (nodes.Count == 0 ? "no upstream sources." : string.Join("; ", nodes.Take(n).Select(x => $"{x.Name ?? x.NodeId} ({x.Type})"))) + (note is null ? "" : "\n" + note);
+                return ToolResult.Create(value, ToolJsonContext.Default.ElementLineageResult, text);
+            });
+            return result;
         }
         catch (SigmaApiException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.InternalServerError)
         {

@@ -16,7 +16,7 @@ namespace Sigma.Mcp.Tool.Tools;
 [McpServerToolType]
 internal sealed class RefreshCacheTool(BackgroundRefresh refreshes)
 {
-    [McpServerTool(Name = "refresh_cache", Title = "Refresh the document cache",
+    [McpServerTool(Name = ToolNames.RefreshCache, Title = "Refresh the document cache",
         ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = true,
         UseStructuredContent = true, OutputSchemaType = typeof(RefreshResult))]
     [Description("""

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool.Search;
@@ -11,24 +10,28 @@ namespace Sigma.Mcp.Tool.Tools;
 
 /// <summary><c>search_documents</c>: ranked search over the cached workbooks, data models, datasets, reports and their elements.</summary>
 [McpServerToolType]
-internal sealed class SearchDocumentsTool(SearchIndexProvider index)
+internal sealed class SearchDocumentsTool(SearchIndexProvider index, ResultBudget budget)
 {
     public const int MaxLimit = 50;
+
+    /// <summary>How far <c>offset</c> may page: the index returns at most its own limit of hits.</summary>
+    public const int MaxOffset = SearchIndex.MaxLimit - MaxLimit;
     private static readonly string[] s_types = ["all", "workbook", "data-model", "dataset", "report", "element"];
 
-    [McpServerTool(Name = "search_documents", Title = "Search Sigma documents",
+    [McpServerTool(Name = ToolNames.SearchDocuments, Title = "Search Sigma documents",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(SearchResults))]
     [Description("""
         Finds Sigma workbooks, data models, datasets, reports, and the charts and tables (elements) inside workbooks, from a vague description.
         Matches names, descriptions, folder paths, tags, owner names, element names and column names; word order, prefixes and small typos are fine.
-        Best matches first. A hit found through an element or column names it (element_id, page_id): pass workbook_id and element_id to export_data to read its data,
-        or the id to describe_workbook to see its structure.
+        Best matches first; next_offset is set when more follow. A hit found through an element or column names it (element_id): pass its workbook_id and element_id
+        to export_data to read the data, or its id to describe_workbook (data models: describe_data_model) to see the structure.
         """)]
     public async Task<CallToolResult> SearchDocuments(
         [Description("What to look for, e.g. 'revenue by region', 'churn', 'Ada's sales dashboards'.")] string query,
         [Description("Only this kind: workbook, data-model, dataset, report, element (a chart or table inside a workbook), or all.")] string document_type = "all",
         [Description("Most results to return, 1 to 50.")] int limit = 10,
+        [Description("Results to skip: next_offset from the previous call.")] int offset = 0,
         [Description("Only documents whose owner's name (or member id) contains this.")] string owner = "",
         [Description("Only documents whose workspace/folder path contains this, e.g. 'Finance'.")] string path = "",
         [Description("Only documents with this badge: Endorsed, Warning or Deprecated.")] string badge = "",
@@ -36,28 +39,23 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index)
         [Description("Include archived documents (left out by default).")] bool include_archived = false,
         CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            throw new McpException("query is empty: say what to look for, e.g. a workbook name, a chart title or a column name.");
-        }
-
+        const string Tool = ToolNames.SearchDocuments;
+        ToolArguments.Require(query, "query", "what to look for, e.g. a workbook name, a chart title or a column name", Tool);
         var type = (document_type ?? "all").Trim().ToLowerInvariant();
         if (!s_types.Contains(type))
         {
-            throw new McpException($"document_type '{document_type}' is not one of: {string.Join(", ", s_types)}.");
+            throw ToolArguments.Invalid(Tool, "document_type", $"'document_type' must be one of {string.Join(", ", s_types)}, not '{document_type}'.");
         }
 
-        if (limit is < 1 or > MaxLimit)
-        {
-            throw new McpException($"limit must be from 1 to {MaxLimit}; it was {limit}.");
-        }
+        ToolArguments.InRange(Tool, "limit", limit, 1, MaxLimit);
+        ToolArguments.InRange(Tool, "offset", offset, 0, MaxOffset);
 
         DateTimeOffset? since = null;
         if (!string.IsNullOrWhiteSpace(updated_since))
         {
             since = DateTimeOffset.TryParse(updated_since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
                 ? parsed
-                : throw new McpException($"updated_since '{updated_since}' is not a date; use ISO 8601, e.g. 2026-01-31.");
+                : throw ToolArguments.Invalid(Tool, "updated_since", $"'updated_since' must be a date in ISO 8601 (e.g. 2026-01-31), not '{updated_since}'.");
         }
 
         var snapshot = await index.GetAsync(cancellationToken);
@@ -67,11 +65,12 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index)
             var message = snapshot.State == "unavailable"
                 ? $"The document cache could not be read: {snapshot.Problem}. Call heartbeat for details."
                 : "The document cache is empty, so there is nothing to search yet. Call refresh_cache (or run 'sigma-mcp cache refresh'), then search again.";
-            return ToolResult.Create(new SearchResults(query, 0, [], cache, message), ToolJsonContext.Default.SearchResults, message);
+            return ToolResult.Create(new SearchResults(query, 0, offset, null, [], cache, message), ToolJsonContext.Default.SearchResults, message);
         }
 
         // 'element' means a chart or table inside a workbook (what export_data reads): data-model elements are left out.
-        var hits = snapshot.Index.Search(new SearchQuery(query, type, type == "element" ? limit * 3 : limit)
+        var wanted = offset + limit + 1; // one more than shown says whether another page follows
+        var hits = snapshot.Index.Search(new SearchQuery(query, type, Math.Min(SearchIndex.MaxLimit, type == "element" ? wanted * 3 : wanted))
         {
             Owner = Blank(owner),
             Path = Blank(path),
@@ -79,13 +78,21 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index)
             UpdatedSince = since,
             IncludeArchived = include_archived,
         });
-        var items = hits.Where(h => type != "element" || h.Document.Type == "workbook").Take(limit).Select(ToItem).ToList();
+        var matching = hits.Where(h => type != "element" || h.Document.Type == "workbook").Skip(offset).ToList();
+        var items = matching.Take(limit).Select(ToItem).ToList();
         var stale = snapshot.Metadata is { } m && DateTimeOffset.UtcNow - m.RefreshCompletedAt > TimeSpan.FromDays(1)
             ? $"The cache was last refreshed {m.RefreshCompletedAt:u}; call refresh_cache if something recent is missing."
             : null;
-        var note = items.Count == 0 ? "No matches. Try fewer or different words, another document_type, or fewer filters." : stale;
-        var result = new SearchResults(query, items.Count, items, cache, note);
-        return ToolResult.Create(result, ToolJsonContext.Default.SearchResults, Render(result));
+        var (result, _) = budget.Fit(items.Count, n =>
+        {
+            var more = n < items.Count || matching.Count > items.Count;
+            var note = items.Count == 0
+                ? offset > 0 ? "No more matches." : "No matches. Try fewer or different words, another document_type, or fewer filters."
+                : more ? $"More matches follow: call again with offset={offset + n}{(n < items.Count ? " (this page was cut to fit the response budget)" : "")}." : stale;
+            var page = new SearchResults(query, n, offset, more ? offset + n : null, items[..n], cache, note);
+            return ToolResult.Create(page, ToolJsonContext.Default.SearchResults, Render(page), ResourceLinks.For(items.Take(n).Select(i => (i.Id, i.Type, i.Name))));
+        });
+        return result;
     }
 
     private static SearchResultItem ToItem(SearchHit hit)
@@ -99,8 +106,8 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index)
 
     private static string Render(SearchResults result)
     {
-        var text = new StringBuilder($"{result.Count} result(s) for '{result.Query}':");
-        var rank = 0;
+        var text = new StringBuilder($"{result.Count} result(s) for '{result.Query}'{(result.Offset > 0 ? $" from offset {result.Offset}" : "")}:");
+        var rank = result.Offset;
         foreach (var r in result.Results)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {r.Name} ({r.Type}{(r.Badge is null ? "" : ", " + r.Badge)}) id={r.Id}");

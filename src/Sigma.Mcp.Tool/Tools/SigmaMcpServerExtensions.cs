@@ -1,4 +1,6 @@
+using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool;
+using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Resources;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.Tools;
@@ -21,6 +23,15 @@ internal static class SigmaMcpServerExtensions
         services.AddSingleton<SearchIndexProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexProvider>());
         services.AddTransient<WorkbookDescriber>();
+        services.AddSingleton(sp => new ToolSelection(sp.GetService<ToolSettings>()?.Tools ?? ToolSwitches.All));
+        services.AddSingleton(sp => new ResultBudget(sp.GetService<ToolSettings>()?.Tools ?? ToolSwitches.All));
+        services.PostConfigure<McpServerOptions>(options =>
+        {
+            if (options.ToolCollection is { } tools)
+            {
+                PortableSchemas.Apply(tools);
+            }
+        });
 
         return services
             .AddMcpServer(options =>
@@ -33,7 +44,22 @@ internal static class SigmaMcpServerExtensions
                 };
                 options.ServerInstructions = Instructions;
             })
-            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Create()))
+            .WithRequestFilters(filters =>
+            {
+                // The error filter wraps the gate, so that an argument error thrown there reads as the tools' own errors do.
+                filters.AddCallToolFilter(ToolErrorFilter.Create());
+                filters.AddCallToolFilter(ToolCallGate.Create());
+                filters.AddListToolsFilter(next => async (context, cancellationToken) =>
+                {
+                    var result = await next(context, cancellationToken);
+                    if (context.Services?.GetService<ToolSelection>() is { } selection)
+                    {
+                        result.Tools = [.. result.Tools.Where(t => selection.IsEnabled(t.Name))];
+                    }
+
+                    return result;
+                });
+            })
             .WithTools<HeartbeatTool>(ToolJson.Options)
             .WithTools<SearchDocumentsTool>(ToolJson.Options)
             .WithTools<DescribeWorkbookTool>(ToolJson.Options)

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool.Caching;
@@ -11,7 +14,7 @@ namespace Sigma.Mcp.Tool.Tools;
 /// errors (with their hint), an unusable cache, and a call that ran too long. Bugs stay exceptions; the SDK hides their
 /// messages.
 /// </summary>
-internal static class ToolErrorFilter
+internal static partial class ToolErrorFilter
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
@@ -22,6 +25,11 @@ internal static class ToolErrorFilter
         try
         {
             return await next(context, timeout.Token);
+        }
+        catch (McpException ex) when (ex is not McpProtocolException)
+        {
+            // Argument errors and the tools' own messages: said as they are, without the SDK's "An error occurred invoking" prefix.
+            return Error(ex.Message);
         }
         catch (SigmaApiException ex)
         {
@@ -40,7 +48,20 @@ internal static class ToolErrorFilter
         {
             return Error($"'{context.Params?.Name}' took longer than {Timeout.TotalMinutes:0} minutes and was stopped. Narrow the request (fewer rows, a filter) and retry.");
         }
+        catch (Exception ex) when (ex is not (OperationCanceledException or McpProtocolException))
+        {
+            // A bug: its message may hold anything, so the model reads what to do instead, and the log gets the exception.
+            if (context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter)) is { } logger)
+            {
+                LogUnexpected(logger, context.Params?.Name, ex);
+            }
+
+            return Error($"{context.Params?.Name} failed unexpectedly (the server logged the details). Retry once; if it fails again, call heartbeat to check the setup, or try another tool.");
+        }
     };
 
-    private static CallToolResult Error(string message) => new() { IsError = true, Content = [new TextContentBlock { Text = message }] };
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tool {Tool} failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, string? tool, Exception exception);
+
+    public static CallToolResult Error(string message) => new() { IsError = true, Content = [new TextContentBlock { Text = message }] };
 }

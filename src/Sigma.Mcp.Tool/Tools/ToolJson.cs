@@ -16,6 +16,12 @@ internal static class ToolJson
         TypeInfoResolver = JsonTypeInfoResolver.Combine(ToolJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
     };
 
+    /// <summary>Compact JSON with readable quotes and angle brackets, for example calls in messages.</summary>
+    public static JsonSerializerOptions Relaxed { get; } = new(ToolJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // the text is read by a model, not put in HTML
+    };
+
     /// <summary>For text renderings of results, which people read too.</summary>
     public static JsonSerializerOptions Indented { get; } = new(ToolJsonContext.Default.Options)
     {

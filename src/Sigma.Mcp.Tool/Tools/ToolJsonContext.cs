@@ -6,12 +6,13 @@ using Sigma.Mcp.Tool.Tools.Results;
 namespace Sigma.Mcp.Tool.Tools;
 
 /// <summary>
-/// Source-generated JSON for everything the tools return (and the CLI's <c>--json</c>). Nulls are written, not
-/// omitted, so that structured content always carries every property its output schema lists as required.
+/// Source-generated JSON for everything the tools return (and the CLI's <c>--json</c>). Nulls are omitted: they cost
+/// the model tokens and say nothing; <see cref="PortableSchemas"/> makes every nullable property optional in the
+/// advertised output schemas to match.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
     WriteIndented = false)]
 [JsonSerializable(typeof(HeartbeatReport))]
@@ -24,4 +25,6 @@ namespace Sigma.Mcp.Tool.Tools;
 [JsonSerializable(typeof(ExportPage))]
 [JsonSerializable(typeof(RefreshResult))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(bool))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext;

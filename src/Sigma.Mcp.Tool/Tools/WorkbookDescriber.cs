@@ -16,9 +16,8 @@ internal sealed class WorkbookDescriber(SigmaClient sigma, SearchIndexProvider i
 
     public async Task<WorkbookDescription> DescribeWorkbookAsync(string reference, CancellationToken cancellationToken)
     {
-        var snapshot = await index.GetAsync(cancellationToken);
-        var cached = FindCached(snapshot, reference, DocumentTypes.Workbook);
-        var live = cached is not null ? await sigma.GetWorkbookAsync(cached.Id, cancellationToken) : await sigma.ResolveWorkbookAsync(reference, cancellationToken);
+        var live = await DocumentResolver.ResolveWorkbookAsync(sigma, index, ToolNames.DescribeWorkbook, reference, cancellationToken);
+        var cached = (await index.GetAsync(cancellationToken)).Index?.Find(live.WorkbookId) is { Type: DocumentTypes.Workbook } document ? document : null;
         var fresh = cached is not null && cached.DetailError is null && cached.LatestVersion == live.LatestVersion && cached.UpdatedAt == live.UpdatedAt;
 
         IReadOnlyList<CachedPage> pages;
@@ -60,15 +59,13 @@ internal sealed class WorkbookDescriber(SigmaClient sigma, SearchIndexProvider i
             controls,
             sources,
             fresh ? "cache" : "sigma",
-            notes.Count > 0 ? string.Join(' ', notes) : null);
+            notes.Count > 0 ? string.Join(' ', notes) : null,
+            elements.Count(e => pages.Any(p => p.PageId == e.PageId)));
     }
 
     public async Task<DataModelDescription> DescribeDataModelAsync(string reference, CancellationToken cancellationToken)
     {
-        var snapshot = await index.GetAsync(cancellationToken);
-        var cached = FindCached(snapshot, reference, DocumentTypes.DataModel);
-        var id = cached?.Id ?? reference.Trim();
-        var live = await sigma.GetDataModelAsync(id, cancellationToken);
+        var (live, cached) = await DocumentResolver.ResolveDataModelAsync(sigma, index, ToolNames.DescribeDataModel, reference, cancellationToken);
         var fresh = cached is not null && cached.DetailError is null && cached.LatestVersion == live.LatestVersion && cached.UpdatedAt == live.UpdatedAt;
         var elements = fresh ? cached!.Elements : await DocumentDetails.FetchDataModelElementsAsync(sigma, live.DataModelId, cancellationToken);
 
@@ -86,14 +83,8 @@ internal sealed class WorkbookDescriber(SigmaClient sigma, SearchIndexProvider i
             live.LatestVersion,
             [.. elements.Select(Describe)],
             fresh ? "cache" : "sigma",
-            null);
-    }
-
-    private static CachedDocument? FindCached(SearchSnapshot snapshot, string reference, string type)
-    {
-        var text = reference.Trim();
-        var key = Uri.TryCreate(text, UriKind.Absolute, out _) && type == DocumentTypes.Workbook ? WorkbookReference.Parse(text).UrlId ?? text : text;
-        return snapshot.Index?.Find(key) is { } document && document.Type == type ? document : null;
+            null,
+            elements.Count);
     }
 
     private static ElementDescription Describe(CachedElement e) => new(e.ElementId, e.Name, e.Type, [.. e.Columns.Take(MaxColumnsPerElement)]);

@@ -27,6 +27,7 @@ public sealed class AuthenticatedServerFixture : IAsyncLifetime, IDisposable
             ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db"),
             ["SIGMA_MCP_HTTP_TOKENS"] = $"{Token}, {SecondToken}",
             ["SIGMA_MCP_LOG_LEVEL"] = "trace",
+            ["SIGMA_MCP_READ_ONLY"] = "false", // serve --http is read-only unless refreshing is enabled explicitly; the fixture fills its cache with refresh_cache
         });
 
         await using var client = await Server.ConnectAsync(Token);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CsvHelper;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Sandbox;
@@ -28,7 +27,7 @@ public sealed class ExportBoundaryTests
         while (offset is { } from)
         {
             var result = await server.Client.CallAsync("export_data",
-                $$"""{"workbook_id":"{{Workbook}}","element_id":"{{OrderLines}}","format":"{{format}}","row_limit":10000,"offset":{{from}}}""");
+                $$"""{"workbook_id":"{{Workbook}}","element_id":"{{OrderLines}}","format":"{{format}}","limit":10000,"offset":{{from}}}""");
             var page = result.Ok();
             var rows = page.Items("rows");
             rows.Should().NotBeEmpty("a page always advances (offset {0})", from);
@@ -39,7 +38,7 @@ public sealed class ExportBoundaryTests
                 ParseCsv(InProcessServer.Text(result)).Select(r => r[0]).Should().Equal(rows.Select(r => r[0].GetString()), "the CSV text holds exactly the page's records");
             }
 
-            offset = page.GetProperty("next_offset").ValueKind == JsonValueKind.Number ? page.GetProperty("next_offset").GetInt32() : null;
+            offset = page.TryGetProperty("next_offset", out var next) ? next.GetInt32() : null;
             pages++;
         }
 
@@ -56,7 +55,7 @@ public sealed class ExportBoundaryTests
         await using var server = await InProcessServer.StartAsync(sandbox, cancellationToken: TestTimeouts.Token());
 
         var first = await server.Client.CallAsync("export_data",
-            $$"""{"workbook_id":"{{Workbook}}","element_id":"{{OrderLines}}","format":"{{format}}","row_limit":3}""");
+            $$"""{"workbook_id":"{{Workbook}}","element_id":"{{OrderLines}}","format":"{{format}}","limit":3}""");
         var page = first.Ok();
 
         page.GetProperty("row_count").GetInt32().Should().Be(1);
@@ -67,7 +66,7 @@ public sealed class ExportBoundaryTests
         first.Size().Should().BeLessThan(Sigma.Mcp.Tool.Tools.ToolResult.BudgetChars);
 
         var second = (await server.Client.CallAsync("export_data",
-            $$"""{"workbook_id":"{{Workbook}}","element_id":"{{OrderLines}}","format":"{{format}}","row_limit":3,"offset":1}""")).Ok();
+            $$"""{"workbook_id":"{{Workbook}}","element_id":"{{OrderLines}}","format":"{{format}}","limit":3,"offset":1}""")).Ok();
         second.Items("rows")[0][0].GetString().Should().Be("ORD-0100001");
     }
 

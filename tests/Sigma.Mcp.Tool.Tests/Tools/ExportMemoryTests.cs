@@ -85,7 +85,7 @@ public sealed class ExportMemoryTests(ITestOutputHelper output) : IAsyncLifetime
             ["workbook_id"] = SandboxWellKnown.RevenueDashboardId,
             ["element_id"] = SandboxWellKnown.OrderLinesElementId,
             ["format"] = format,
-            ["row_limit"] = RowLimit,
+            ["limit"] = RowLimit,
             ["offset"] = offset,
         }, cancellationToken: TestTimeouts.Token());
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Sandbox;
@@ -20,12 +21,14 @@ internal sealed class InProcessServer : IAsyncDisposable
     private readonly Pipe _serverToClient = new();
     private readonly TempDirectory _directory = new();
     private readonly bool _ownsSandbox;
+    private readonly ToolSwitches? _tools;
     private IHost? _host;
 
-    private InProcessServer(SigmaSandbox sandbox, bool ownsSandbox)
+    private InProcessServer(SigmaSandbox sandbox, bool ownsSandbox, ToolSwitches? tools)
     {
         Sandbox = sandbox;
         _ownsSandbox = ownsSandbox;
+        _tools = tools;
     }
 
     public McpClient Client { get; private set; } = null!;
@@ -40,12 +43,13 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     /// <summary>
     /// Starts the server against <paramref name="sandbox"/> (not disposed with the server) or, when null, a sandbox of
-    /// its own. <paramref name="fillCache"/> calls <c>refresh_cache</c> once before returning, so search has documents.
+    /// its own. <paramref name="fillCache"/> calls <c>refresh_cache</c> once before returning, so search has documents;
+    /// <paramref name="tools"/> replaces the default tool switches (every tool, the default result budget).
     /// </summary>
     public static async Task<InProcessServer> StartAsync(
-        SigmaSandbox? sandbox = null, bool fillCache = false, McpClientOptions? clientOptions = null, CancellationToken cancellationToken = default)
+        SigmaSandbox? sandbox = null, bool fillCache = false, McpClientOptions? clientOptions = null, ToolSwitches? tools = null, CancellationToken cancellationToken = default)
     {
-        var server = new InProcessServer(sandbox ?? await SigmaSandbox.StartAsync(cancellationToken: cancellationToken), ownsSandbox: sandbox is null);
+        var server = new InProcessServer(sandbox ?? await SigmaSandbox.StartAsync(cancellationToken: cancellationToken), ownsSandbox: sandbox is null, tools);
         try
         {
             await server.StartAsync(clientOptions, cancellationToken);
@@ -96,7 +100,13 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     private async Task StartAsync(McpClientOptions? clientOptions, CancellationToken cancellationToken)
     {
-        var builder = ToolHost.CreateBuilder(ToolServices.SettingsFor(Sandbox, cachePath: CachePath));
+        var settings = ToolServices.SettingsFor(Sandbox, cachePath: CachePath);
+        if (_tools is not null)
+        {
+            settings = new ToolSettings { Sigma = settings.Sigma, Cache = settings.Cache, LogLevel = settings.LogLevel, CachePollInterval = settings.CachePollInterval, Tools = _tools };
+        }
+
+        var builder = ToolHost.CreateBuilder(settings);
         builder.Services.AddSigmaMcpServer()
             .WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream());
         _host = builder.Build();

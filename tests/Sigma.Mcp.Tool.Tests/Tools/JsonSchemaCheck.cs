@@ -4,13 +4,13 @@ namespace Sigma.Mcp.Tool.Tests.Tools;
 
 /// <summary>
 /// Checks a JSON value against the subset of JSON Schema the SDK generates for output schemas (<c>type</c>,
-/// <c>properties</c>, <c>required</c>, <c>items</c>, <c>additionalProperties</c>, <c>enum</c>), as the TypeScript
+/// <c>properties</c>, <c>required</c>, <c>items</c>, <c>additionalProperties</c>, <c>enum</c>, <c>anyOf</c>), as the TypeScript
 /// client's validator does: a missing required property or a wrong type is a problem. Unknown keywords that would
-/// change the outcome (<c>$ref</c>, <c>anyOf</c>…) are reported rather than ignored.
+/// change the outcome (<c>$ref</c>, <c>oneOf</c>…) are reported rather than ignored.
 /// </summary>
 internal static class JsonSchemaCheck
 {
-    private static readonly string[] s_unsupported = ["$ref", "anyOf", "oneOf", "allOf", "not", "if"];
+    private static readonly string[] s_unsupported = ["$ref", "oneOf", "allOf", "not", "if"];
 
     /// <summary>Every way <paramref name="value"/> breaks <paramref name="schema"/>, each with its JSON path; empty when it conforms.</summary>
     public static List<string> Problems(JsonElement schema, JsonElement value)
@@ -30,6 +30,12 @@ internal static class JsonSchemaCheck
         foreach (var keyword in s_unsupported.Where(k => schema.TryGetProperty(k, out _)))
         {
             problems.Add($"{path}: the schema uses '{keyword}', which this check does not evaluate");
+        }
+
+        if (schema.TryGetProperty("anyOf", out var branches) && !branches.EnumerateArray().Any(b => Problems(b, value).Count == 0))
+        {
+            problems.Add($"{path}: {Short(value)} matches none of the anyOf branches {branches.GetRawText()}");
+            return;
         }
 
         if (schema.TryGetProperty("type", out var type) && !TypeMatches(type, value))

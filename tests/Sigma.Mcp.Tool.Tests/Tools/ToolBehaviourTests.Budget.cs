@@ -22,7 +22,7 @@ public sealed partial class ToolBehaviourTests
             .Select(w => (Workbook: w, Pages: Sandbox.Data.GetPages(w.Id)))
             .MaxBy(w => w.Pages.Sum(p => p.Elements.Sum(e => e.Columns.Count + 1)));
 
-        var result = await Client.CallAsync("describe_workbook", $$"""{"workbook":"{{biggest.Workbook.Id}}"}""");
+        var result = await Client.CallAsync("describe_workbook", $$"""{"workbook_id":"{{biggest.Workbook.Id}}"}""");
 
         var workbook = result.Ok();
         workbook.Items("pages").Should().HaveCount(biggest.Pages.Count);
@@ -43,7 +43,7 @@ public sealed partial class ToolBehaviourTests
         foreach (var (workbookId, element) in widest)
         {
             var result = await Client.CallAsync("export_data",
-                $$"""{"workbook_id":"{{workbookId}}","element_id":"{{element.ElementId}}","format":"{{format}}","row_limit":10000}""");
+                $$"""{"workbook_id":"{{workbookId}}","element_id":"{{element.ElementId}}","format":"{{format}}","limit":10000}""");
 
             result.Ok().GetProperty("row_count").GetInt32().Should().BeGreaterThan(0);
             result.Size().Should().BeLessThan(ToolResult.BudgetChars, "element {0} ({1} columns) as {2}", element.ElementId, element.Columns.Count, format);

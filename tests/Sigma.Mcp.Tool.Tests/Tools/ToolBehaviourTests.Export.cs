@@ -73,7 +73,7 @@ public sealed partial class ToolBehaviourTests
     public async Task ExportData_DateFilter_SetsTheDateControlAndReturnsRows(string dateFilter)
     {
         var result = await Client.CallAsync("export_data",
-            $$"""{"workbook_id":"{{RevenueDashboard}}","element_id":"{{OrderLines}}","row_limit":5,"date_filter":"{{dateFilter}}"}""");
+            $$"""{"workbook_id":"{{RevenueDashboard}}","element_id":"{{OrderLines}}","limit":5,"date_filter":"{{dateFilter}}"}""");
 
         var page = result.Ok();
         page.GetProperty("row_count").GetInt32().Should().Be(5);
@@ -84,7 +84,7 @@ public sealed partial class ToolBehaviourTests
     public async Task ExportData_UnknownDateFilter_IsErrorNamingTheAcceptedForms()
     {
         var result = await Client.CallAsync("export_data",
-            $$"""{"workbook_id":"{{RevenueDashboard}}","element_id":"{{OrderLines}}","row_limit":5,"date_filter":"since last spring"}""");
+            $$"""{"workbook_id":"{{RevenueDashboard}}","element_id":"{{OrderLines}}","limit":5,"date_filter":"since last spring"}""");
 
         result.Error().Should().Contain("since last spring").And.Contain("last-30-days").And.Contain("min:");
         await ServerStillAnswersAsync();
@@ -92,7 +92,7 @@ public sealed partial class ToolBehaviourTests
 
     private Task<CallToolResult> ExportAsync(string format, int rowLimit, int offset) =>
         Client.CallAsync("export_data",
-            $$"""{"workbook_id":"{{RevenueDashboard}}","element_id":"{{OrderLines}}","format":"{{format}}","row_limit":{{rowLimit}},"offset":{{offset}}}""");
+            $$"""{"workbook_id":"{{RevenueDashboard}}","element_id":"{{OrderLines}}","format":"{{format}}","limit":{{rowLimit}},"offset":{{offset}}}""");
 
     private static List<string?> OrderIds(JsonElement page)
     {

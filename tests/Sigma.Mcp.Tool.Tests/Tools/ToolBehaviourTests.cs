@@ -87,7 +87,7 @@ public sealed partial class ToolBehaviourTests(CachedServerFixture fixture) : IC
             _ => $"https://app.sigmacomputing.com/{Sandbox.Data.OrganizationSlug}/workbook/Revenue-Dashboard-{SandboxWellKnown.RevenueDashboardUrlId}?:nodeId={SandboxWellKnown.RevenueByRegionElementId}",
         };
 
-        var result = await Client.CallAsync("describe_workbook", $$"""{"workbook":"{{reference}}"}""");
+        var result = await Client.CallAsync("describe_workbook", $$"""{"workbook_id":"{{reference}}"}""");
 
         var workbook = result.Ok();
         workbook.Str("id").Should().Be(RevenueDashboard);
@@ -108,10 +108,10 @@ public sealed partial class ToolBehaviourTests(CachedServerFixture fixture) : IC
     public async Task DescribeWorkbook_ChangedInSigmaSinceTheRefresh_ReadsFromSigma()
     {
         const string Churn = SandboxWellKnown.CustomerChurnAnalysisId;
-        (await Client.CallAsync("describe_workbook", $$"""{"workbook":"{{Churn}}"}""")).Ok().Str("source").Should().Be("cache");
+        (await Client.CallAsync("describe_workbook", $$"""{"workbook_id":"{{Churn}}"}""")).Ok().Str("source").Should().Be("cache");
         var touched = Sandbox.Data.TouchWorkbook(Churn);
 
-        var workbook = (await Client.CallAsync("describe_workbook", $$"""{"workbook":"{{Churn}}"}""")).Ok();
+        var workbook = (await Client.CallAsync("describe_workbook", $$"""{"workbook_id":"{{Churn}}"}""")).Ok();
 
         workbook.Str("source").Should().Be("sigma", "the cached structure is older than the workbook");
         workbook.GetProperty("latest_version").GetInt32().Should().Be(touched.LatestVersion);
@@ -126,7 +126,7 @@ public sealed partial class ToolBehaviourTests(CachedServerFixture fixture) : IC
         var model = Sandbox.Data.FindDataModel(SandboxWellKnown.SalesDataModelId)!;
         var reference = referenceKind == "id" ? model.Id : model.UrlId;
 
-        var result = await Client.CallAsync("describe_data_model", $$"""{"data_model":"{{reference}}"}""");
+        var result = await Client.CallAsync("describe_data_model", $$"""{"data_model_id":"{{reference}}"}""");
 
         var description = result.Ok();
         description.Str("id").Should().Be(SandboxWellKnown.SalesDataModelId);

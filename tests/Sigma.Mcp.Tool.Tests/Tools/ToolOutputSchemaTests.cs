@@ -15,12 +15,12 @@ public sealed class ToolOutputSchemaTests(CachedServerFixture fixture) : IClassF
     [Theory]
     [InlineData("heartbeat", "{}")]
     [InlineData("search_documents", """{"query":"revenue by region"}""")]
-    [InlineData("describe_workbook", $$"""{"workbook":"{{SandboxWellKnown.RevenueDashboardId}}"}""")]
-    [InlineData("describe_data_model", $$"""{"data_model":"{{SandboxWellKnown.SalesDataModelId}}"}""")]
+    [InlineData("describe_workbook", $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}"}""")]
+    [InlineData("describe_data_model", $$"""{"data_model_id":"{{SandboxWellKnown.SalesDataModelId}}"}""")]
     [InlineData("get_element_sql", $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"{{SandboxWellKnown.RevenueByRegionElementId}}"}""")]
     [InlineData("get_lineage", $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"{{SandboxWellKnown.RevenueByRegionElementId}}"}""")]
-    [InlineData("export_data", $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"{{SandboxWellKnown.OrderLinesElementId}}","format":"csv","row_limit":3}""")]
-    [InlineData("export_data", $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"{{SandboxWellKnown.OrderLinesElementId}}","format":"json","row_limit":3}""")]
+    [InlineData("export_data", $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"{{SandboxWellKnown.OrderLinesElementId}}","format":"csv","limit":3}""")]
+    [InlineData("export_data", $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"{{SandboxWellKnown.OrderLinesElementId}}","format":"json","limit":3}""")]
     [InlineData("refresh_cache", "{}")]
     public async Task CallTool_GoodArguments_StructuredContentMatchesOutputSchema(string tool, string arguments)
     {

@@ -1,6 +1,9 @@
 namespace Sigma.Mcp.Tool.Tools.Results;
 
-/// <summary>What <c>describe_workbook</c> returns: the workbook, its pages and elements, the controls an export can set, its sources.</summary>
+/// <summary>
+/// What <c>describe_workbook</c> returns: the workbook, its pages and elements, the controls an export can set, its
+/// sources. A large workbook's elements come in windows: <see cref="NextOffset"/> is set when more follow.
+/// </summary>
 internal sealed record WorkbookDescription(
     string Id,
     string? UrlId,
@@ -17,7 +20,10 @@ internal sealed record WorkbookDescription(
     IReadOnlyList<ControlDescription> Controls,
     IReadOnlyList<SourceDescription> Sources,
     string Source,
-    string? Note);
+    string? Note,
+    int ElementCount = 0,
+    int Offset = 0,
+    int? NextOffset = null);
 
 internal sealed record PageDescription(string PageId, string? Name, IReadOnlyList<ElementDescription> Elements);
 
@@ -27,7 +33,7 @@ internal sealed record ControlDescription(string? ControlId, string Name, string
 
 internal sealed record SourceDescription(string Type, string? Name, string? Id);
 
-/// <summary>What <c>describe_data_model</c> returns.</summary>
+/// <summary>What <c>describe_data_model</c> returns; <see cref="NextOffset"/> is set when more elements follow.</summary>
 internal sealed record DataModelDescription(
     string Id,
     string? UrlId,
@@ -42,13 +48,16 @@ internal sealed record DataModelDescription(
     int? LatestVersion,
     IReadOnlyList<ElementDescription> Elements,
     string Source,
-    string? Note);
+    string? Note,
+    int ElementCount = 0,
+    int Offset = 0,
+    int? NextOffset = null);
 
 /// <summary>What <c>get_element_sql</c> returns.</summary>
-internal sealed record ElementSql(string WorkbookId, string ElementId, string? Name, string Sql);
+internal sealed record ElementSql(string WorkbookId, string ElementId, string? Name, string Sql, string? Note = null);
 
 /// <summary>What <c>get_lineage</c> returns: the element's upstream graph.</summary>
-internal sealed record ElementLineageResult(string WorkbookId, string ElementId, IReadOnlyList<LineageNodeItem> Nodes, IReadOnlyList<LineageEdgeItem> Edges);
+internal sealed record ElementLineageResult(string WorkbookId, string ElementId, IReadOnlyList<LineageNodeItem> Nodes, IReadOnlyList<LineageEdgeItem> Edges, string? Note = null);
 
 internal sealed record LineageNodeItem(string NodeId, string Type, string? Name, string? ElementId);
 

@@ -1,7 +1,7 @@
 namespace Sigma.Mcp.Tool.Tools.Results;
 
-/// <summary>The result of <c>search_documents</c>.</summary>
-internal sealed record SearchResults(string Query, int Count, IReadOnlyList<SearchResultItem> Results, CacheState Cache, string? Message);
+/// <summary>The result of <c>search_documents</c>. <see cref="NextOffset"/> is set when more matches follow.</summary>
+internal sealed record SearchResults(string Query, int Count, int Offset, int? NextOffset, IReadOnlyList<SearchResultItem> Results, CacheState Cache, string? Message);
 
 /// <summary>One hit. For a hit found through an element or column, the element's ids are set, ready for <c>export_data</c>.</summary>
 internal sealed record SearchResultItem(
