@@ -4,7 +4,7 @@ using Sigma.Mcp.Benchmarks;
 // Each benchmark prints its figures as a small table; the closing notes quote them.
 return args.FirstOrDefault() switch
 {
-    "startup" => await StartupBenchmark.RunAsync(),
+    "startup" => await StartupBenchmark.RunAsync(args[1..]),
     "listing" => await ListingBenchmark.RunAsync(),
     "refresh" => await RefreshBenchmark.RunAsync(args[1..]),
     "search" => RunSearch(args[1..]),
@@ -24,6 +24,6 @@ static int RunSearch(string[] arguments)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup|listing|refresh [sizes]|search|search-quick [sizes…]|http-load [seconds] [clients]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup [runs] [--packages nupkg-folder] [--baseline nupkg-folder]|listing|refresh [sizes]|search|search-quick [sizes…]|http-load [seconds] [clients]");
     return 2;
 }

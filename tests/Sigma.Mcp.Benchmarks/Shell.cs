@@ -5,12 +5,20 @@ namespace Sigma.Mcp.Benchmarks;
 /// <summary>Runs a command to completion, failing loudly.</summary>
 internal static class Shell
 {
-    public static async Task RunAsync(string fileName, string workingDirectory, params string[] arguments)
+    public static Task RunAsync(string fileName, string workingDirectory, params string[] arguments) =>
+        RunAsync(fileName, workingDirectory, new Dictionary<string, string>(), arguments);
+
+    public static async Task RunAsync(string fileName, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
         }
 
         using var process = Process.Start(info)!;

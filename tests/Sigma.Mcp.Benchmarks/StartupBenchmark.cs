@@ -1,79 +1,185 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Benchmarks;
 
 /// <summary>
-/// Time from process start to the <c>initialize</c> response of the packed, installed tool (median of 10), beside the
-/// time from start to first output line of a plain hello-world console app, both through their apphosts.
+/// Start-up and per-call cost of the tool as users install it, measured side by side and interleaved (every round runs
+/// every program once, in a shuffled order), so that the load of a shared machine falls on all of them alike:
+/// <list type="bullet">
+/// <item>the RID-specific package (ReadyToRun) and the portable framework-dependent one ("any"), packed from this tree
+/// (or taken from <c>--packages folder</c>), and optionally a baseline (<c>--baseline folder</c>, e.g. packed from an
+/// older commit), installed with <c>dotnet tool install</c>;</item>
+/// <item>a hello-world console app (start → first line), the yardstick;</item>
+/// <item>over stdio: spawn → <c>initialize</c> answered, <c>tools/list</c>, the first and later <c>search_documents</c>
+/// against a small cache (the default sandbox, filled once by <c>cache refresh</c>), peak RSS after them;</item>
+/// <item>over HTTP: spawn → first <c>initialize</c> answered at <c>/mcp</c> (the Lambda cold-start proxy).</item>
+/// </list>
 /// </summary>
 internal static class StartupBenchmark
 {
-    private const int Runs = 10;
-    private const string Initialize = """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}""";
+    private const int Searches = 20;
 
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments)
     {
+        var runs = arguments.Count > 0 && int.TryParse(arguments[0], CultureInfo.InvariantCulture, out var n) ? n : 10;
+        var baseline = Option(arguments, "--baseline");
+        var packages = Option(arguments, "--packages");
         var work = Directory.CreateTempSubdirectory("sigma-mcp-startup-").FullName;
-        var root = Shell.RepoRoot();
-        await Shell.RunAsync("dotnet", work, "pack", Path.Combine(root, "src", "Sigma.Mcp.Tool"), "-c", "Release", "-o", Path.Combine(work, "nupkg"));
-        await Shell.RunAsync("dotnet", work, "tool", "install", "--tool-path", Path.Combine(work, "tools"), "--source", Path.Combine(work, "nupkg"), "Sigma.Mcp.Tool");
-        await Shell.RunAsync("dotnet", work, "new", "console", "-o", Path.Combine(work, "hello"), "-n", "hello");
-        await Shell.RunAsync("dotnet", work, "build", Path.Combine(work, "hello"), "-c", "Release", "-o", Path.Combine(work, "hello-bin"));
+        try
+        {
+            await using var sandbox = await SigmaSandbox.StartAsync();
+            var environment = new Dictionary<string, string>
+            {
+                ["HOME"] = work,
+                ["XDG_DATA_HOME"] = Path.Combine(work, "data"),
+                ["SIGMA_BASE_URL"] = sandbox.BaseUrl.ToString(),
+                ["SIGMA_CLIENT_ID"] = sandbox.ClientId,
+                ["SIGMA_CLIENT_SECRET"] = sandbox.ClientSecret,
+                ["SIGMA_MCP_CACHE_PATH"] = Path.Combine(work, "cache.db"),
+                ["SIGMA_MCP_LOG_LEVEL"] = "warning",
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            };
 
-        var tool = await MeasureAsync(Path.Combine(work, "tools", "sigma-mcp"), ["serve"], sendInitialize: true);
-        var hello = await MeasureAsync(Path.Combine(work, "hello-bin", "hello"), [], sendInitialize: false);
+            var programs = await InstallAsync(work, packages, baseline);
+            await Shell.RunAsync(programs[0].Path, work, environment, "cache", "refresh");
 
-        Console.WriteLine($"| program | median of {Runs} (ms) | min | max |");
-        Console.WriteLine("|---|---|---|---|");
-        Print("sigma-mcp serve: start → initialize response", tool);
-        Print("hello world: start → first line", hello);
-        Directory.Delete(work, recursive: true);
-        return 0;
+            var stdio = programs.ToDictionary(p => p.Name, _ => new List<StdioSample>());
+            var httpTimes = programs.ToDictionary(p => p.Name, _ => new List<double>());
+            var hello = new List<double>();
+            var failures = new List<string>();
+            var load = File.ReadAllText("/proc/loadavg").Trim();
+            var random = new Random(14);
+            for (var round = 0; round <= runs; round++)
+            {
+                var steps = programs.SelectMany(p => new Func<Task>[]
+                {
+                    async () => Keep(round, stdio[p.Name], await StdioProbe.RunAsync(p.Path, environment, Searches)),
+                    async () => Keep(round, httpTimes[p.Name], await HttpProbe.RunAsync(p.Path, environment)),
+                }).Append(async () => Keep(round, hello, await HelloAsync(Path.Combine(work, "hello-bin", "hello")))).ToArray();
+                random.Shuffle(steps);
+                foreach (var step in steps)
+                {
+                    try
+                    {
+                        await step();
+                    }
+                    catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or OperationCanceledException)
+                    {
+                        // One slow or failed run (a loaded machine) must not cost the others; it is counted and shown.
+                        failures.Add(ex.Message.Split('\n')[0]);
+                    }
+                }
+            }
+
+            Print(runs, load, programs, stdio, httpTimes, hello);
+            foreach (var failure in failures)
+            {
+                Console.WriteLine("failed run (left out): " + failure);
+            }
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
     }
 
-    private static void Print(string name, List<double> times) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Shell.Median([.. times]):0} | {times.Min():0} | {times.Max():0} |"));
+    private static string? Option(IReadOnlyList<string> arguments, string name) => arguments.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
-    private static async Task<List<double>> MeasureAsync(string program, string[] arguments, bool sendInitialize)
+    // The first round only warms the disk cache.
+    private static void Keep<T>(int round, List<T> samples, T sample)
     {
-        var times = new List<double>();
-        for (var i = 0; i < Runs + 1; i++)
+        if (round > 0)
         {
-            var info = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in arguments)
-            {
-                info.ArgumentList.Add(argument);
-            }
+            samples.Add(sample);
+        }
+    }
 
-            // Settings that pass validation; initialize needs no call to Sigma.
-            info.Environment["SIGMA_BASE_URL"] = "http://127.0.0.1:9";
-            info.Environment["SIGMA_CLIENT_ID"] = "bench";
-            info.Environment["SIGMA_CLIENT_SECRET"] = "bench";
-            info.Environment["SIGMA_MCP_LOG_LEVEL"] = "warning";
-            var started = Stopwatch.GetTimestamp();
-            using var process = Process.Start(info)!;
-            if (sendInitialize)
-            {
-                await process.StandardInput.WriteLineAsync(Initialize);
-                await process.StandardInput.FlushAsync();
-            }
-
-            var line = await process.StandardOutput.ReadLineAsync();
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            process.StandardInput.Close();
-            await process.WaitForExitAsync();
-            if (line is null)
-            {
-                throw new InvalidOperationException($"{program} printed nothing: {await process.StandardError.ReadToEndAsync()}");
-            }
-
-            if (i > 0)
-            {
-                times.Add(elapsed); // the first run warms the disk cache
-            }
+    private static async Task<List<(string Name, string Path)>> InstallAsync(string work, string? packages, string? baseline)
+    {
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        if (packages is null)
+        {
+            // This machine's RID and the portable fallback only: packing all five platforms takes minutes and measures nothing more.
+            packages = Path.Combine(work, "nupkg");
+            var project = Path.Combine(Shell.RepoRoot(), "src", "Sigma.Mcp.Tool", "Sigma.Mcp.Tool.csproj");
+            await Shell.RunAsync("dotnet", work, "pack", project, "-c", "Release", "-o", packages, $"-p:ToolPackageRuntimeIdentifiers=\"{rid};any\"");
         }
 
-        return times;
+        // The pointer package picks this machine's RID; the portable one is installed by its own id, as a platform
+        // without its own package would get it.
+        var programs = new List<(string, string)>
+        {
+            ($"RID-specific ({rid}, ReadyToRun)", await InstallAsync(work, "rid", packages, "Sigma.Mcp.Tool")),
+            ("portable (any, framework-dependent)", await InstallAsync(work, "portable", packages, "Sigma.Mcp.Tool.any")),
+        };
+        if (baseline is not null)
+        {
+            programs.Add(("baseline (--baseline)", await InstallAsync(work, "baseline", baseline, "Sigma.Mcp.Tool")));
+        }
+
+        await Shell.RunAsync("dotnet", work, "new", "console", "-o", Path.Combine(work, "hello"), "-n", "hello");
+        await Shell.RunAsync("dotnet", work, "build", Path.Combine(work, "hello"), "-c", "Release", "-o", Path.Combine(work, "hello-bin"));
+        foreach (var (_, path) in programs)
+        {
+            await Shell.RunAsync(path, work, "--version");
+        }
+
+        return programs;
+    }
+
+    private static async Task<string> InstallAsync(string work, string name, string source, string packageId)
+    {
+        var tools = Path.Combine(work, "tools-" + name);
+        await Shell.RunAsync("dotnet", work, "tool", "install", "--tool-path", tools, "--source", Path.GetFullPath(source), packageId);
+        return Path.Combine(tools, "sigma-mcp");
+    }
+
+    private static async Task<double> HelloAsync(string program)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var process = Process.Start(new ProcessStartInfo(program) { RedirectStandardOutput = true })!;
+        _ = await process.StandardOutput.ReadLineAsync();
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        await process.WaitForExitAsync();
+        return elapsed;
+    }
+
+    private static void Print(
+        int runs, string load, List<(string Name, string Path)> programs, Dictionary<string, List<StdioSample>> stdio,
+        Dictionary<string, List<double>> http, List<double> hello)
+    {
+        var helloMedian = Median(hello);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs} interleaved rounds; load average at start: {load}; at end: {File.ReadAllText("/proc/loadavg").Trim()}"));
+        Console.WriteLine();
+        Console.WriteLine("| program | spawn → initialize, median (min–max) ms | × hello | HTTP spawn → first /mcp answer, median (min–max) ms | tools/list ms | first search ms | search per call, median / p99 ms | peak RSS MiB (median) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (name, _) in programs)
+        {
+            var s = stdio[name];
+            if (s.Count == 0 || http[name].Count == 0)
+            {
+                Console.WriteLine($"| {name} | every run failed | | | | | | |");
+                continue;
+            }
+
+            var init = s.Select(x => x.Initialize).ToList();
+            var calls = s.SelectMany(x => x.Searches).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {Median(init):0} ({init.Min():0}–{init.Max():0}) | {Median(init) / helloMedian:0.0} | {Median(http[name]):0} ({http[name].Min():0}–{http[name].Max():0}) | {Median(s.Select(x => x.ToolsList)):0.00} | {Median(s.Select(x => x.FirstSearch)):0.00} | {Median(calls):0.00} / {Percentile(calls, 0.99):0.00} | {Median(s.Select(x => x.PeakRssMiB)):0.0} |"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| hello world: start → first line | {helloMedian:0} ({hello.Min():0}–{hello.Max():0}) | 1.0 | | | | | |"));
+    }
+
+    private static double Median(IEnumerable<double> values) => Shell.Median([.. values]);
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 }

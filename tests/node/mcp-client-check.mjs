@@ -5,7 +5,9 @@
 //
 // After the protocol checks it fills the cache (refresh_cache) and calls every Sigma tool with good arguments on
 // the sandbox's well-known content (serve --sandbox; ids from src/Sigma.Sandbox/SandboxWellKnown.cs, the same for
-// every seed), and reads a workbook resource: each call must pass the client's schema validation.
+// every seed), and reads a workbook resource: each call must pass the client's schema validation. Then the tools
+// contract: each wrong-argument kind (missing, empty, unknown, wrong type, out of range), unknown ids, a data model
+// passed to the workbook tools, and a name passed as an id each give a tool error naming the argument or the next call.
 //
 // Usage: node mcp-client-check.mjs <command> [args...]
 //   e.g. node mcp-client-check.mjs dotnet path/to/sigma-mcp.dll serve --sandbox

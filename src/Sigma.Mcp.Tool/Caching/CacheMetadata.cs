@@ -20,5 +20,8 @@ internal sealed record CacheMetadata
     /// <summary>Documents per type, plus <c>element</c> and <c>member</c>.</summary>
     public required IReadOnlyDictionary<string, int> Counts { get; init; }
 
+    /// <summary>What the refresh that made this generation could not read (e.g. a document kind Sigma refused with 403).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public TimeSpan RefreshDuration => RefreshCompletedAt - RefreshStartedAt;
 }

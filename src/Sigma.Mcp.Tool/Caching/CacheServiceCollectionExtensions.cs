@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Caching.DynamoDb;
@@ -17,12 +18,7 @@ internal static class CacheServiceCollectionExtensions
         {
             try
             {
-                return options.Backend switch
-                {
-                    CacheBackend.DynamoDb => new DynamoDbCache(
-                        DynamoDbCache.CreateClient(options), options.TableName, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DynamoDbCache>>()),
-                    _ => new LiteDbCache(options.LiteDbPath, sp.GetRequiredService<TimeProvider>()),
-                };
+                return options.Backend == CacheBackend.DynamoDb ? CreateDynamoDb(sp, options) : CreateLiteDb(sp, options);
             }
             catch (CacheUnavailableException ex)
             {
@@ -38,4 +34,14 @@ internal static class CacheServiceCollectionExtensions
         services.AddSingleton<BackgroundRefresh>();
         return services;
     }
+
+    // One method per backend, never inlined: compiling the factory then loads neither LiteDB nor the AWS SDK; only the
+    // chosen backend's assemblies load (the AWS SDK's are a large share of start-up when nothing else needs them).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static LiteDbCache CreateLiteDb(IServiceProvider sp, CacheOptions options) =>
+        new LiteDbCache(options.LiteDbPath, sp.GetRequiredService<TimeProvider>());
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DynamoDbCache CreateDynamoDb(IServiceProvider sp, CacheOptions options) => new DynamoDbCache(
+        DynamoDbCache.CreateClient(options), options.TableName, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DynamoDbCache>>());
 }

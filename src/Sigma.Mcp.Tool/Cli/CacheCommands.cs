@@ -70,6 +70,11 @@ internal static class CacheCommands
                     $"Now: {counts.GetValueOrDefault(DocumentTypes.Workbook)} workbooks, {counts.GetValueOrDefault(DocumentTypes.DataModel)} data models, " +
                     $"{counts.GetValueOrDefault(DocumentTypes.Dataset)} datasets, {counts.GetValueOrDefault(DocumentTypes.Report)} reports, " +
                     $"{counts.GetValueOrDefault("element")} elements, {counts.GetValueOrDefault("member")} members (generation {summary.Metadata.Generation}, {environment.Settings.Cache.BackendName}).");
+                foreach (var warning in summary.Warnings)
+                {
+                    Console.WriteLine($"Warning: {warning}");
+                }
+
                 foreach (var failure in summary.Failures.Take(MaxFailuresNamed))
                 {
                     await Console.Error.WriteLineAsync($"sigma-mcp: details of '{failure.Name}' ({failure.Id}) failed: {failure.Error}{(failure.KeptPrevious ? "; kept the previous structure" : "")}");

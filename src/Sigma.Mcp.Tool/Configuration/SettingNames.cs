@@ -32,6 +32,16 @@ internal static class SettingNames
     public const string CorsOrigins = "SIGMA_MCP_CORS_ORIGINS";
     public const string RefreshInterval = "SIGMA_MCP_REFRESH_INTERVAL";
     public const string RateLimit = "SIGMA_MCP_RATE_LIMIT";
+    public const string HttpTokensSecretId = "SIGMA_MCP_HTTP_TOKENS_SECRET_ID";
+    public const string TrustedProxies = "SIGMA_MCP_TRUSTED_PROXIES";
+
+    // serve --http with OAuth (team mode)
+    public const string OAuthAuthority = "SIGMA_MCP_OAUTH_AUTHORITY";
+    public const string PublicUrl = "SIGMA_MCP_PUBLIC_URL";
+    public const string OAuthAudience = "SIGMA_MCP_OAUTH_AUDIENCE";
+    public const string OAuthScope = "SIGMA_MCP_OAUTH_SCOPE";
+    public const string OAuthEmailClaim = "SIGMA_MCP_OAUTH_EMAIL_CLAIM";
+    public const string MemberAccessTtl = "SIGMA_MCP_MEMBER_ACCESS_TTL";
 
     public const string AwsRegion = "AWS_REGION";
     public const string AwsDefaultRegion = "AWS_DEFAULT_REGION";

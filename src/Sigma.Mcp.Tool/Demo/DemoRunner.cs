@@ -98,10 +98,10 @@ internal sealed class DemoRunner(TextWriter output)
         if (report is { } r)
         {
             var api = r.GetProperty("sigma_api");
-            var user = api.GetProperty("user_info");
+            var user = api.TryGetProperty("user_info", out var u) ? u : default;
             output.WriteLine($"        status      {r.GetProperty("status").GetString()}");
             output.WriteLine($"        sigma_api   connected={api.GetProperty("connected").GetBoolean()} in {api.GetProperty("response_time_ms").GetInt64()} ms, " +
-                $"user {(user.ValueKind == JsonValueKind.Object ? user.GetProperty("email").GetString() : "-")}, organization {api.GetProperty("organization_id")}");
+                $"user {(user.ValueKind == JsonValueKind.Object ? user.GetProperty("email").GetString() : "-")}, organization {(api.TryGetProperty("organization_id", out var o) ? o.GetString() : "-")}");
             var cache = r.GetProperty("document_cache");
             output.WriteLine($"        cache       {cache.GetProperty("backend").GetString()} ({cache.GetProperty("state").GetString()})");
         }
@@ -124,12 +124,12 @@ internal sealed class DemoRunner(TextWriter output)
         var hits = search?.GetProperty("results").EnumerateArray().ToList() ?? [];
         foreach (var hit in hits)
         {
-            var element = hit.GetProperty("element_name").ValueKind == JsonValueKind.String ? $" → element '{hit.GetProperty("element_name").GetString()}'" : "";
+            var element = hit.TryGetProperty("element_name", out var en) && en.ValueKind == JsonValueKind.String ? $" → element '{en.GetString()}'" : "";
             output.WriteLine($"        {hit.GetProperty("score").GetDouble(),6:0.0}  {hit.GetProperty("name").GetString()} ({hit.GetProperty("type").GetString()}){element}");
         }
 
         Step("search", $"{hits.Count} hit(s)", hits.Count > 0);
-        var top = hits.FirstOrDefault(h => h.GetProperty("element_id").ValueKind == JsonValueKind.String);
+        var top = hits.FirstOrDefault(h => h.TryGetProperty("element_id", out var id) && id.ValueKind == JsonValueKind.String);
         if (top.ValueKind != JsonValueKind.Object)
         {
             Step("describe", "no element hit to follow", ok: false);
@@ -137,12 +137,12 @@ internal sealed class DemoRunner(TextWriter output)
         }
 
         var workbookId = top.GetProperty("workbook_id").GetString();
-        var described = await CallAsync(client, "describe_workbook", new Dictionary<string, object?> { ["workbook"] = workbookId }, cancellationToken);
+        var described = await CallAsync(client, "describe_workbook", new Dictionary<string, object?> { ["workbook_id"] = workbookId }, cancellationToken);
         if (described is { } d)
         {
             foreach (var page in d.GetProperty("pages").EnumerateArray())
             {
-                output.WriteLine($"        page '{page.GetProperty("name").GetString()}': {string.Join(", ", page.GetProperty("elements").EnumerateArray().Select(e => e.GetProperty("name").GetString()))}");
+                output.WriteLine($"        page '{(page.TryGetProperty("name", out var pn) ? pn.GetString() : page.GetProperty("page_id").GetString())}': {string.Join(", ", page.GetProperty("elements").EnumerateArray().Select(e => e.TryGetProperty("name", out var en) ? en.GetString() : e.GetProperty("element_id").GetString()))}");
             }
         }
 
@@ -153,7 +153,7 @@ internal sealed class DemoRunner(TextWriter output)
             ["workbook_id"] = workbookId,
             ["element_id"] = top.GetProperty("element_id").GetString(),
             ["format"] = "csv",
-            ["row_limit"] = 5,
+            ["limit"] = 5,
         }, cancellationToken);
         if (export is { } x)
         {
@@ -164,7 +164,7 @@ internal sealed class DemoRunner(TextWriter output)
             }
         }
 
-        Step("export_data", export is null ? "failed" : $"{export.Value.GetProperty("row_count").GetInt32()} rows, next_offset {export.Value.GetProperty("next_offset")}", export is not null);
+        Step("export_data", export is null ? "failed" : $"{export.Value.GetProperty("row_count").GetInt32()} rows, next_offset {(export.Value.TryGetProperty("next_offset", out var no) ? no.GetRawText() : "-")}", export is not null);
     }
 
     private async Task<JsonElement?> CallAsync(McpClient client, string tool, Dictionary<string, object?> arguments, CancellationToken cancellationToken)

@@ -55,7 +55,8 @@ internal sealed record DocumentCacheHealth(
     [property: JsonPropertyName("data_models_count")] int DataModelsCount,
     [property: JsonPropertyName("datasets_count")] int DatasetsCount,
     [property: JsonPropertyName("elements_count")] int ElementsCount,
-    [property: JsonPropertyName("last_updated")] string LastUpdated);
+    [property: JsonPropertyName("last_updated")] string LastUpdated,
+    [property: JsonPropertyName("warnings")] IReadOnlyList<string> Warnings);
 
 /// <summary>What is answering.</summary>
 internal sealed record ServerInfo(

@@ -54,7 +54,9 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         {
             var metadata = await cache.GetMetadataAsync(api.OrganizationId!, timeout.Token);
             return Report(HeartbeatReport.Healthy, api, Describe(metadata), error: null,
-                nextStep: metadata is null ? "The cache is empty: run 'sigma-mcp cache refresh' (or the refresh_cache tool) so that search has documents." : null);
+                nextStep: metadata is null ? "The cache is empty: run 'sigma-mcp cache refresh' (or the refresh_cache tool) so that search has documents."
+                    : metadata.Warnings.Count > 0 ? $"The last refresh could not read everything (see document_cache.warnings): {metadata.Warnings[0]}"
+                    : null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -114,7 +116,8 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
             Count(DocumentTypes.DataModel),
             Count(DocumentTypes.Dataset),
             Count("element"),
-            metadata?.RefreshCompletedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never");
+            metadata?.RefreshCompletedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never",
+            metadata?.Warnings ?? []);
     }
 
     private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;

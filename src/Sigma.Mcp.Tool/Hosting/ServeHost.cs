@@ -17,6 +17,7 @@ internal static class ServeHost
         builder.Services.AddSingleton(inFlight);
         builder.Services.AddSingleton(drainingInput);
         builder.Services.AddSingleton<IHostLifetime, StdioServerLifetime>();
+        builder.Services.AddSingleton(SearchIndexStartMode.AfterInitialize);
 
         builder.Services.AddSigmaMcpServer()
             .WithStreamServerTransport(drainingInput, new ObservedOutputStream(output ?? Console.OpenStandardOutput(), inFlight));

@@ -30,13 +30,12 @@ internal sealed class BearerTokenHandler(HttpServerSettings settings) : IAuthent
 
     public Task<AuthenticateResult> AuthenticateAsync()
     {
-        var header = _context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        if (PresentedToken(_context) is not { } token)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var position = settings.Tokens.Find(header[Prefix.Length..].Trim());
+        var position = settings.Tokens.Find(token);
         if (position < 0)
         {
             return Task.FromResult(AuthenticateResult.Fail("The bearer token is not one of SIGMA_MCP_HTTP_TOKENS."));
@@ -45,6 +44,13 @@ internal sealed class BearerTokenHandler(HttpServerSettings settings) : IAuthent
         var name = "token-" + (position + 1).ToString(CultureInfo.InvariantCulture);
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    /// <summary>The token of an <c>Authorization: Bearer</c> header, or null.</summary>
+    public static string? PresentedToken(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        return header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? header[Prefix.Length..].Trim() : null;
     }
 
     public Task ChallengeAsync(AuthenticationProperties? properties)

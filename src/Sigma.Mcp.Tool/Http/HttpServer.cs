@@ -36,7 +36,9 @@ internal static partial class HttpServer
             LogListening(logger, endpoint);
         }
 
-        var authentication = http.RequiresAuthentication ? $"bearer tokens ({http.Tokens.Count})" : "none (loopback only)";
+        var authentication = !http.RequiresAuthentication ? "none (loopback only)"
+            : http.OAuth is { } oauth ? $"{oauth}; bearer tokens ({http.Tokens.Count})"
+            : $"bearer tokens ({http.Tokens.Count})";
         var hosts = string.Join(", ", http.AllowedHosts);
         var rateLimit = http.RateLimitPerMinute > 0 ? $"{http.RateLimitPerMinute}/min per client" : "off";
         var cors = http.CorsOrigins.Count > 0 ? string.Join(", ", http.CorsOrigins) : "off";

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,9 +24,29 @@ internal static class HttpServerHost
     public const string ReadinessPath = "/readyz";
     private const string RateLimitPolicy = "per-client";
 
-    public static WebApplication Build(ToolSettings settings, HttpServerSettings http)
+    /// <summary>The app with its request pipeline; see <see cref="CreateBuilder"/> for the services.</summary>
+    /// <param name="settings">The tool's settings.</param>
+    /// <param name="http">The HTTP settings.</param>
+    /// <param name="configure">Tests' hook to adjust the services (a log capture, say) before the app is built.</param>
+    public static WebApplication Build(ToolSettings settings, HttpServerSettings http, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = CreateBuilder(settings, http).Build();
+        var builder = CreateBuilder(settings, http);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        if (http.TrustedProxies.Count > 0)
+        {
+            // Only the configured proxies' X-Forwarded-For/-Proto are believed, so a client cannot pick its own
+            // rate-limit bucket by sending the header itself.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var network in http.TrustedProxies)
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
 
         // DNS-rebinding protection for /mcp. The probes are left out: they reveal nothing, and orchestrators send
         // the pod's address as Host.
@@ -80,12 +101,7 @@ internal static class HttpServerHost
             o.AllowEmptyHosts = false;
             o.IncludeFailureMessage = false;
         });
-        builder.Services.AddAuthenticationCore(o =>
-        {
-            o.AddScheme<BearerTokenHandler>(BearerTokenHandler.SchemeName, displayName: null);
-            o.DefaultScheme = BearerTokenHandler.SchemeName;
-        });
-        builder.Services.AddAuthorization();
+        builder.Services.AddSigmaMcpAuthentication(http);
         builder.Services.AddRateLimiter(o => ConfigureRateLimiter(o, http.RateLimitPerMinute));
         if (http.CorsOrigins.Count > 0)
         {
@@ -114,8 +130,9 @@ internal static class HttpServerHost
     private static bool IsProbe(PathString path) => path == LivenessPath || path == ReadinessPath;
 
     /// <summary>
-    /// A fixed window per client: per token when one was presented and accepted (authentication runs first),
-    /// otherwise per remote IP address, so that failed token guesses are limited too.
+    /// A fixed window per client: per identity when a token was presented and accepted (authentication runs first):
+    /// the static token's position, or the OAuth token's subject; otherwise per remote IP address (the forwarded one
+    /// only from a trusted proxy), so that failed token guesses are limited too.
     /// </summary>
     private static void ConfigureRateLimiter(RateLimiterOptions options, int permitsPerMinute)
     {
@@ -131,7 +148,7 @@ internal static class HttpServerHost
         };
         options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
             context.User.Identity?.IsAuthenticated == true
-                ? "user:" + context.User.Identity.Name
+                ? $"user:{context.User.Identity.AuthenticationType}:{context.User.Identity.Name}"
                 : "ip:" + context.Connection.RemoteIpAddress,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permitsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     }

@@ -45,7 +45,19 @@ internal sealed partial class HttpServerSettings
     /// <summary>How often a background refresh of the cache runs; null: never (refresh with the CLI or the tool).</summary>
     public TimeSpan? RefreshInterval { get; init; }
 
-    public bool RequiresAuthentication => Tokens.Count > 0;
+    /// <summary>Team mode (OAuth resource server), or null.</summary>
+    public OAuthSettings? OAuth { get; init; }
+
+    /// <summary>A Secrets Manager secret holding the static bearer tokens (<c>SIGMA_MCP_HTTP_TOKENS_SECRET_ID</c>), or null.</summary>
+    public string? TokensSecretId { get; init; }
+
+    /// <summary>
+    /// Proxies (addresses or CIDR ranges) whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed; empty: the headers
+    /// are ignored, and the client is the connection's remote address.
+    /// </summary>
+    public IReadOnlyList<IPNetwork> TrustedProxies { get; init; } = [];
+
+    public bool RequiresAuthentication => Tokens.Count > 0 || OAuth is not null || TokensSecretId is not null;
 
     /// <summary>Validates the merged settings of one <c>serve --http</c> invocation.</summary>
     /// <exception cref="ConfigurationException">A setting is malformed, or the server would be reachable from the network without a token.</exception>
@@ -60,14 +72,17 @@ internal sealed partial class HttpServerSettings
         var hosts = urls.Select(ParseUrlHost).ToList();
         var isLoopbackOnly = hosts.All(IsLoopback);
         var tokens = ParseTokens(values.GetValueOrDefault(SettingNames.HttpTokens));
-        if (tokens.Count == 0 && !isLoopbackOnly)
+        var oauth = OAuthSettings.Parse(values);
+        var tokensSecretId = ParseSecretId(values.GetValueOrDefault(SettingNames.HttpTokensSecretId));
+        var authenticated = tokens.Count > 0 || oauth is not null || tokensSecretId is not null;
+        if (!authenticated && !isLoopbackOnly)
         {
             throw new ConfigurationException(SettingNames.HttpTokens, allowUnauthenticated
                 ? $"--allow-unauthenticated is only allowed on a loopback address, and {string.Join(", ", urls)} is not one. Set SIGMA_MCP_HTTP_TOKENS (comma-separated bearer tokens) instead."
                 : $"Refusing to listen on {string.Join(", ", urls)} without authentication: set SIGMA_MCP_HTTP_TOKENS to one or more bearer tokens (comma-separated, at least {MinimumTokenLength} characters, e.g. from `openssl rand -hex 32`).");
         }
 
-        if (tokens.Count == 0 && !allowUnauthenticated)
+        if (!authenticated && !allowUnauthenticated)
         {
             throw new ConfigurationException(SettingNames.HttpTokens,
                 $"serve --http needs SIGMA_MCP_HTTP_TOKENS (comma-separated bearer tokens, at least {MinimumTokenLength} characters each) that clients send as 'Authorization: Bearer <token>'. On a loopback address only, --allow-unauthenticated runs without them.");
@@ -88,6 +103,9 @@ internal sealed partial class HttpServerSettings
             CorsOrigins = Split(values.GetValueOrDefault(SettingNames.CorsOrigins) ?? "").Select(ParseOrigin).ToList(),
             RateLimitPerMinute = ParseRateLimit(values.GetValueOrDefault(SettingNames.RateLimit)),
             RefreshInterval = SettingsLoader.ParseDuration(values, SettingNames.RefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+            OAuth = oauth,
+            TokensSecretId = tokensSecretId,
+            TrustedProxies = Split(values.GetValueOrDefault(SettingNames.TrustedProxies) ?? "").Select(ParseProxy).ToList(),
         };
     }
 
@@ -129,6 +147,18 @@ internal sealed partial class HttpServerSettings
         return new BearerTokens(tokens);
     }
 
+    private static string? ParseSecretId(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : SecretIdPattern().IsMatch(text.Trim()) ? text.Trim()
+        : throw new ConfigurationException(SettingNames.HttpTokensSecretId,
+            $"SIGMA_MCP_HTTP_TOKENS_SECRET_ID '{text}' is not a Secrets Manager secret name or ARN (letters, digits and /_+=.@:- only).");
+
+    private static IPNetwork ParseProxy(string text) =>
+        IPNetwork.TryParse(text, out var network) ? network
+        : IPAddress.TryParse(text, out var address) ? new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
+        : throw new ConfigurationException(SettingNames.TrustedProxies,
+            $"SIGMA_MCP_TRUSTED_PROXIES: '{text}' is not an IP address or CIDR range. List the load balancers' addresses, e.g. 10.0.0.0/8,192.168.1.10.");
+
     private static string ParseAllowedHost(string host) =>
         AllowedHostPattern().IsMatch(host)
             ? host
@@ -145,6 +175,9 @@ internal sealed partial class HttpServerSettings
         text is null ? DefaultRateLimit
         : int.TryParse(text, out var n) && n is >= 0 and <= 1_000_000 ? n
         : throw new ConfigurationException(SettingNames.RateLimit, $"SIGMA_MCP_RATE_LIMIT '{text}' must be a whole number of requests per minute per client from 0 (no limit) to 1000000.");
+
+    [GeneratedRegex(@"^[A-Za-z0-9/_+=.@:-]{1,2048}$")]
+    private static partial Regex SecretIdPattern();
 
     [GeneratedRegex(@"^http://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.*+_-]+)(?::[0-9]{1,5})?/?$", RegexOptions.IgnoreCase)]
     private static partial Regex UrlPattern();

@@ -25,7 +25,11 @@ internal sealed partial class SigmaClient
     public IAsyncEnumerable<ElementColumn> ListElementColumnsAsync(string workbookId, string elementId, CancellationToken cancellationToken = default) =>
         ListAsync($"v2/workbooks/{Segment(workbookId)}/elements/{Segment(elementId)}/columns", SigmaJsonContext.Default.ElementColumn, cancellationToken: cancellationToken);
 
-    /// <summary>The SQL behind an element. Sigma answers 404 for elements without a query (text, images).</summary>
+    /// <summary><c>GET /v2/workbooks/{id}/columns</c>: every element's columns in one list, each with its <c>elementId</c>.</summary>
+    public IAsyncEnumerable<ElementColumn> ListWorkbookColumnsAsync(string workbookId, CancellationToken cancellationToken = default) =>
+        ListAsync($"v2/workbooks/{Segment(workbookId)}/columns", SigmaJsonContext.Default.ElementColumn, cancellationToken: cancellationToken);
+
+    /// <summary>The SQL behind an element. Sigma answers 404 for elements without a query (text, images, and on live tenants also some tables fed by a data model or custom SQL).</summary>
     public Task<ElementQuery> GetElementQueryAsync(string workbookId, string elementId, CancellationToken cancellationToken = default) =>
         GetAsync($"v2/workbooks/{Segment(workbookId)}/elements/{Segment(elementId)}/query", SigmaJsonContext.Default.ElementQuery, cancellationToken);
 

@@ -122,6 +122,7 @@ internal static class ArgumentCheck
         {
             ("integer", JsonValueKind.String) when long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => JsonSerializer.SerializeToElement(n, ToolJsonContext.Default.Int64),
             ("boolean", JsonValueKind.String) when bool.TryParse(value.GetString(), out var b) => JsonSerializer.SerializeToElement(b, ToolJsonContext.Default.Boolean),
+            ("object", JsonValueKind.Object) => TextValues(value), // control values: 2025 and true mean "2025" and "true"
             _ => value,
         };
 
@@ -152,13 +153,30 @@ internal static class ArgumentCheck
         return coerced;
     }
 
+    private static JsonElement TextValues(JsonElement map)
+    {
+        var text = new JsonObject();
+        foreach (var property in map.EnumerateObject())
+        {
+            text[property.Name] = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                _ => JsonNode.Parse(property.Value.GetRawText()), // left for Matches to refuse
+            };
+        }
+
+        using var document = JsonDocument.Parse(text.ToJsonString());
+        return document.RootElement.Clone();
+    }
+
     private static bool Matches(string? type, JsonElement value) => type switch
     {
         "string" => value.ValueKind == JsonValueKind.String,
         "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
         "number" => value.ValueKind == JsonValueKind.Number,
         "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        "object" => value.ValueKind == JsonValueKind.Object && value.EnumerateObject().All(p => p.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array)),
+        "object" => value.ValueKind == JsonValueKind.Object && value.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.String),
         "array" => value.ValueKind == JsonValueKind.Array,
         _ => true,
     };

@@ -45,7 +45,7 @@ internal sealed class DescribeDataModelTool(WorkbookDescriber describer, ResultB
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Data model '{d.Name}' id={d.Id} ({d.Path}; owner {d.OwnerName ?? "?"})\n{d.Url}");
         foreach (var e in d.Elements)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n  - {e.Name} [{e.Type}] element_id={e.ElementId}: {string.Join(", ", e.Columns)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n  - {e.Name} [{e.Type}] element_id={e.ElementId}: {ElementColumns.Render(e)}");
         }
 
         if (d.Note is not null)

@@ -60,7 +60,7 @@ internal sealed class DescribeWorkbookTool(WorkbookDescriber describer, ResultBu
             text.Append(CultureInfo.InvariantCulture, $"\nPage '{page.Name}' ({page.PageId}):");
             foreach (var e in page.Elements)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\n  - {e.Name} [{e.Type}] element_id={e.ElementId}{(e.Columns.Count > 0 ? ": " + string.Join(", ", e.Columns) : "")}");
+                text.Append(CultureInfo.InvariantCulture, $"\n  - {e.Name} [{e.Type}] element_id={e.ElementId}{(e.Columns.Count > 0 ? ": " + ElementColumns.Render(e) : "")}");
             }
         }
 

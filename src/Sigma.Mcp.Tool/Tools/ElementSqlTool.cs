@@ -16,7 +16,7 @@ internal sealed class ElementSqlTool(SigmaClient sigma, SearchIndexProvider inde
     [McpServerTool(Name = ToolNames.GetElementSql, Title = "Get an element's SQL",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true,
         UseStructuredContent = true, OutputSchemaType = typeof(ElementSql))]
-    [Description("Returns the SQL that Sigma runs against the warehouse for one element (a chart or table) of a workbook: how its numbers are computed. Text and image elements have none.")]
+    [Description("Returns the SQL that Sigma runs against the warehouse for one element (a chart or table) of a workbook: how its numbers are computed. Text, image and control elements have none, and Sigma gives none for some tables fed by a data model or by custom SQL.")]
     public async Task<CallToolResult> GetElementSql(
         [Description("The workbook: id (UUID), urlId or Sigma URL.")] string workbook_id,
         [Description("The element's id (from search_documents or describe_workbook).")] string element_id,
@@ -44,7 +44,11 @@ internal sealed class ElementSqlTool(SigmaClient sigma, SearchIndexProvider inde
         }
         catch (SigmaApiException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
         {
-            throw new McpException($"Element '{element_id}' of workbook '{workbook.Name}' has no SQL: it does not exist or is not a data element (text and images have none). " +
+            // Live tenants answer 404 not only for text, images and controls but also for tables fed by a data model and
+            // for custom-SQL elements (see docs/sigma-recorded-shapes.md).
+            throw new McpException($"Sigma has no SQL for element '{element_id}' of workbook '{workbook.Name}' ({(int)ex.Status!}): the element may not exist, " +
+                "or be text, an image or a control; Sigma also answers so for tables fed by a data model and for custom-SQL elements. " +
+                $"{DocumentResolver.Call(ToolNames.GetLineage, ("workbook_id", workbook.WorkbookId), ("element_id", element_id))} shows where its data comes from; " +
                 $"{DocumentResolver.Call(ToolNames.DescribeWorkbook, ("workbook_id", workbook.WorkbookId))} lists its elements.");
         }
     }

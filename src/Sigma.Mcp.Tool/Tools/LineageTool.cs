@@ -27,16 +27,16 @@ internal sealed class LineageTool(SigmaClient sigma, SearchIndexProvider index, 
         try
         {
             var lineage = await sigma.GetElementLineageAsync(workbook.WorkbookId, element_id, cancellationToken);
-            var nodes = (lineage.Dependencies?.Values ?? []).Select(n => new LineageNodeItem(n.NodeId, n.Type, n.Name, n.ElementId)).ToList();
-            var edges = (lineage.Edges ?? []).Select(e => new LineageEdgeItem(e.Source, e.Target, e.Type)).ToList();
+            var cached = (await index.GetAsync(cancellationToken)).Index;
+            var full = LineageGraph.Build(workbook.WorkbookId, element_id, lineage, urlId => cached?.Find(urlId));
+            var nodes = full.Nodes;
             var (result, _) = budget.Fit(nodes.Count, n =>
             {
-                var shown = nodes.Take(n).Select(x => x.NodeId).ToHashSet(StringComparer.Ordinal);
+                var shown = nodes.Take(n).Select(x => x.NodeId).Append(full.RootNodeId).ToHashSet(StringComparer.Ordinal);
                 var note = n < nodes.Count ? $"Cut to {n} of {nodes.Count} nodes to fit the response budget: call get_lineage on an upstream element (its element_id) to follow one branch." : null;
-                var value = new ElementLineageResult(workbook.WorkbookId, element_id, nodes[..n],
-                    [.. edges.Where(e => shown.Contains(e.Source) || shown.Contains(e.Target))], note);
+                var value = full with { Nodes = [.. nodes.Take(n)], Edges = [.. full.Edges.Where(e => shown.Contains(e.Source) || shown.Contains(e.Target))], Note = note };
                 var text = $"Lineage of element {element_id} in '{workbook.Name}': " +
-                    (nodes.Count == 0 ? "no upstream sources." : string.Join("; ", nodes.Take(n).Select(x => $"{x.Name ?? x.NodeId} ({x.Type})"))) + (note is null ? "" : "\n" + note);
+                    (nodes.Count == 0 ? "no upstream sources." : "upstream " + string.Join("; ", nodes.Take(n).Select(Describe))) + (note is null ? "" : "\n" + note);
                 return ToolResult.Create(value, ToolJsonContext.Default.ElementLineageResult, text);
             });
             return result;
@@ -46,4 +46,7 @@ internal sealed class LineageTool(SigmaClient sigma, SearchIndexProvider index, 
             throw new McpException($"Sigma has no lineage for element '{element_id}' of '{workbook.Name}' ({(int)ex.Status!}): it may not exist, or be a text or control element.");
         }
     }
+
+    private static string Describe(LineageNodeItem n) =>
+        $"{n.Name ?? n.NodeId} ({n.Type}{(n.DataModelName is null || n.DataModelName == n.Name ? "" : $" of data model '{n.DataModelName}'")})";
 }

@@ -48,7 +48,7 @@ internal sealed class RefreshCacheTool(BackgroundRefresh refreshes)
         {
             var progress = run.Latest is { } p ? Describe(p) : "starting";
             var text = $"The refresh is still running in the background ({progress}; started {run.StartedAt:u}). Call refresh_cache again later to get its result; search keeps using the current cache meanwhile.";
-            return ToolResult.Create(new RefreshResult(0, 0, 0, 0, 0, 0, 0, new Dictionary<string, int>()) { State = "running", Progress = progress },
+            return ToolResult.Create(new RefreshResult(0, 0, 0, 0, 0, 0, 0, new Dictionary<string, int>(), []) { State = "running", Progress = progress },
                 ToolJsonContext.Default.RefreshResult, text);
         }
 
@@ -64,12 +64,13 @@ internal sealed class RefreshCacheTool(BackgroundRefresh refreshes)
         }
 
         var result = new RefreshResult(summary.Added, summary.Changed, summary.Unchanged, summary.Removed, summary.Failed,
-            summary.Metadata.Generation, Math.Round(summary.Duration.TotalSeconds, 1), summary.Metadata.Counts)
+            summary.Metadata.Generation, Math.Round(summary.Duration.TotalSeconds, 1), summary.Metadata.Counts, summary.Warnings)
         {
             Stale = summary.Stale,
         };
         var failures = summary.Failures.Count == 0 ? "" : $" Failed (retried next time): {string.Join(", ", summary.Failures.Take(5).Select(f => $"'{f.Name}' ({f.Error})"))}{(summary.Failures.Count > 5 ? ", …" : "")}.";
-        var done = $"Cache refreshed in {result.DurationSeconds} s: {result.Added} added, {result.Changed} changed, {result.Unchanged} unchanged, {result.Removed} removed, {result.Failed} failed ({result.Stale} kept their previous structure).{failures}";
+        var done = $"Cache refreshed in {result.DurationSeconds} s: {result.Added} added, {result.Changed} changed, {result.Unchanged} unchanged, {result.Removed} removed, {result.Failed} failed ({result.Stale} kept their previous structure).{failures}" +
+            string.Concat(summary.Warnings.Select(w => "\nWarning: " + w));
         return ToolResult.Create(result, ToolJsonContext.Default.RefreshResult, done);
     }
 

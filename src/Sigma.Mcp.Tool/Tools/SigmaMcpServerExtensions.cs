@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool;
 using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Resources;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.Tools;
@@ -21,7 +23,10 @@ internal static class SigmaMcpServerExtensions
     public static IMcpServerBuilder AddSigmaMcpServer(this IServiceCollection services)
     {
         services.AddSingleton<SearchIndexProvider>();
-        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexProvider>());
+        // Started by SearchIndexStart, at once or (serve over stdio) after initialize: see SearchIndexStartMode.
+        services.TryAddSingleton(SearchIndexStartMode.WithHost);
+        services.AddSingleton<SearchIndexStart>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexStart>());
         services.AddTransient<WorkbookDescriber>();
         services.AddSingleton(sp => new ToolSelection(sp.GetService<ToolSettings>()?.Tools ?? ToolSwitches.All));
         services.AddSingleton(sp => new ResultBudget(sp.GetService<ToolSettings>()?.Tools ?? ToolSwitches.All));
@@ -44,6 +49,7 @@ internal static class SigmaMcpServerExtensions
                 };
                 options.ServerInstructions = Instructions;
             })
+            .WithMessageFilters(filters => filters.AddIncomingFilter(SearchIndexStart.AfterInitializeFilter))
             .WithRequestFilters(filters =>
             {
                 // The error filter wraps the gate, so that an argument error thrown there reads as the tools' own errors do.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -11,8 +12,9 @@ namespace Sigma.Mcp.Tool.Tools;
 
 /// <summary>
 /// Turns the failures a user or model can act on into tool errors that say what happened and what to do next: Sigma's
-/// errors (with their hint), an unusable cache, and a call that ran too long. Bugs stay exceptions; the SDK hides their
-/// messages.
+/// errors (with their hint), an unusable cache, and a call that ran too long. Those are expected: logged at Information
+/// (Sigma's 5xx, no answer, an unusable cache or setup at Warning), one line, no stack trace. Bugs are logged at Error
+/// with their exception and the model reads what to do instead of their message.
 /// </summary>
 internal static partial class ToolErrorFilter
 {
@@ -22,6 +24,8 @@ internal static partial class ToolErrorFilter
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
+        var logger = context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter)) ?? NullLogger.Instance;
+        var tool = context.Params?.Name ?? "?";
         try
         {
             return await next(context, timeout.Token);
@@ -29,36 +33,52 @@ internal static partial class ToolErrorFilter
         catch (McpException ex) when (ex is not McpProtocolException)
         {
             // Argument errors and the tools' own messages: said as they are, without the SDK's "An error occurred invoking" prefix.
+            LogExpected(logger, tool, ex.Message);
             return Error(ex.Message);
         }
         catch (SigmaApiException ex)
         {
+            if (ex.Status is null or >= System.Net.HttpStatusCode.InternalServerError)
+            {
+                LogTrouble(logger, tool, ex.Message);
+            }
+            else
+            {
+                LogExpected(logger, tool, ex.Message);
+            }
+
             return Error(ex.Message);
         }
         catch (ConfigurationException ex)
         {
             // e.g. the credentials secret could not be read: the message names the setting and the fix.
+            LogTrouble(logger, tool, ex.Message);
             return Error(ex.Message);
         }
         catch (CacheUnavailableException ex)
         {
+            LogTrouble(logger, tool, ex.Message);
             return Error($"{ex.Message} Call heartbeat to check the setup.");
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            LogTrouble(logger, tool, $"stopped after {Timeout.TotalMinutes:0} minutes");
             return Error($"'{context.Params?.Name}' took longer than {Timeout.TotalMinutes:0} minutes and was stopped. Narrow the request (fewer rows, a filter) and retry.");
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or McpProtocolException))
         {
             // A bug: its message may hold anything, so the model reads what to do instead, and the log gets the exception.
-            if (context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter)) is { } logger)
-            {
-                LogUnexpected(logger, context.Params?.Name, ex);
-            }
+            LogUnexpected(logger, context.Params?.Name, ex);
 
             return Error($"{context.Params?.Name} failed unexpectedly (the server logged the details). Retry once; if it fails again, call heartbeat to check the setup, or try another tool.");
         }
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tool {Tool} answered with an error for the caller to act on: {Reason}")]
+    private static partial void LogExpected(ILogger logger, string tool, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tool {Tool} failed: {Reason}")]
+    private static partial void LogTrouble(ILogger logger, string tool, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tool {Tool} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, string? tool, Exception exception);

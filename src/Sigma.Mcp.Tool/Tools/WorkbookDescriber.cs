@@ -2,6 +2,7 @@ using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Caching.Refresh;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.SigmaApi;
+using Sigma.Mcp.Tool.SigmaApi.Models;
 using Sigma.Mcp.Tool.Tools.Results;
 
 namespace Sigma.Mcp.Tool.Tools;
@@ -37,6 +38,7 @@ internal sealed class WorkbookDescriber(SigmaClient sigma, SearchIndexProvider i
         var sources = await BestEffortAsync(sigma.ListWorkbookSourcesAsync(live.WorkbookId, cancellationToken)
             .Select(s => new SourceDescription(s.Type, s.Name ?? s.Path, s.DataModelId ?? s.DatasetId ?? s.InodeId ?? s.ConnectionId)), "sources", notes, cancellationToken);
 
+        var types = ColumnTypes(await BestEffortAsync(sigma.ListWorkbookColumnsAsync(live.WorkbookId, cancellationToken), "column types", notes, cancellationToken));
         var truncated = elements.Any(e => e.Columns.Count > MaxColumnsPerElement);
         if (truncated)
         {
@@ -45,7 +47,7 @@ internal sealed class WorkbookDescriber(SigmaClient sigma, SearchIndexProvider i
 
         return new WorkbookDescription(
             live.WorkbookId,
-            live.WorkbookUrlId,
+            DataModel.NonEmpty(live.WorkbookUrlId) ?? cached?.UrlId,
             live.Name,
             live.Url,
             live.Path,
@@ -55,7 +57,7 @@ internal sealed class WorkbookDescriber(SigmaClient sigma, SearchIndexProvider i
             [.. (live.Tags ?? []).Select(t => t.Name)],
             live.UpdatedAt,
             live.LatestVersion,
-            [.. pages.Select(p => new PageDescription(p.PageId, p.Name, [.. elements.Where(e => e.PageId == p.PageId).Select(Describe)]))],
+            [.. pages.Select(p => new PageDescription(p.PageId, p.Name, [.. elements.Where(e => e.PageId == p.PageId).Select(e => Describe(e, types))]))],
             controls,
             sources,
             fresh ? "cache" : "sigma",
@@ -68,10 +70,12 @@ internal sealed class WorkbookDescriber(SigmaClient sigma, SearchIndexProvider i
         var (live, cached) = await DocumentResolver.ResolveDataModelAsync(sigma, index, ToolNames.DescribeDataModel, reference, cancellationToken);
         var fresh = cached is not null && cached.DetailError is null && cached.LatestVersion == live.LatestVersion && cached.UpdatedAt == live.UpdatedAt;
         var elements = fresh ? cached!.Elements : await DocumentDetails.FetchDataModelElementsAsync(sigma, live.DataModelId, cancellationToken);
+        var notes = new List<string>();
+        var types = ColumnTypes(await BestEffortAsync(sigma.ListDataModelColumnsAsync(live.DataModelId, cancellationToken), "column types", notes, cancellationToken));
 
         return new DataModelDescription(
             live.DataModelId,
-            live.DataModelUrlId,
+            live.AnyUrlId ?? cached?.UrlId,
             live.Name,
             live.Url,
             live.Path,
@@ -81,13 +85,30 @@ internal sealed class WorkbookDescriber(SigmaClient sigma, SearchIndexProvider i
             [.. (live.Tags ?? []).Select(t => t.TagName)],
             live.UpdatedAt,
             live.LatestVersion,
-            [.. elements.Select(Describe)],
+            [.. elements.Select(e => Describe(e, types))],
             fresh ? "cache" : "sigma",
-            null,
+            notes.Count > 0 ? string.Join(' ', notes) : null,
             elements.Count);
     }
 
-    private static ElementDescription Describe(CachedElement e) => new(e.ElementId, e.Name, e.Type, [.. e.Columns.Take(MaxColumnsPerElement)]);
+    private static ElementDescription Describe(CachedElement e, ILookup<string, ElementColumn> types)
+    {
+        var columns = e.Columns.Take(MaxColumnsPerElement).ToList();
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var column in types[e.ElementId])
+        {
+            foreach (var name in new[] { column.Label, column.Name }.OfType<string>().Where(columns.Contains))
+            {
+                byName.TryAdd(name, column.Type!);
+            }
+        }
+
+        return new(e.ElementId, e.Name, e.Type, columns, byName.Count > 0 ? byName : null);
+    }
+
+    /// <summary>Typed columns by element (columns without a type or an element say nothing and are left out).</summary>
+    private static ILookup<string, ElementColumn> ColumnTypes(IReadOnlyList<ElementColumn> columns) =>
+        columns.Where(c => c.ElementId is not null && !string.IsNullOrEmpty(c.Type)).ToLookup(c => c.ElementId!, StringComparer.Ordinal);
 
     private static async Task<IReadOnlyList<T>> BestEffortAsync<T>(IAsyncEnumerable<T> source, string what, List<string> notes, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ internal static class DataModelEndpoints
                 ["columnId"] = x.Column.ColumnId,
                 ["name"] = x.Column.Label,
                 ["formula"] = x.Column.Formula,
-                ["type"] = x.Column.Type,
+                ["type"] = Wire.ColumnType(x.Column.Type),
                 ["elementId"] = x.Element.ElementId,
             }));
         });

@@ -18,6 +18,9 @@ internal static class Wire
     /// <summary>A link into the Sigma app, e.g. <c>https://app.sigmacomputing.com/acme/workbook/{urlId}</c>.</summary>
     public static string AppUrl(SandboxData data, string kind, string urlId) => $"{AppHost}/{data.OrganizationSlug}/{kind}/{urlId}";
 
+    /// <summary>A column's type as live tenants send it: an object, <c>{"type": "text"}</c>, not the string the docs show.</summary>
+    public static JsonObject ColumnType(string type) => new() { ["type"] = type };
+
     public static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 
     /// <summary>Sigma requires UUID ids on these paths and answers 400 for anything else.</summary>

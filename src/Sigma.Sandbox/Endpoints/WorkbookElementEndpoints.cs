@@ -34,7 +34,7 @@ internal static class WorkbookElementEndpoints
                 ["columnId"] = c.ColumnId,
                 ["label"] = c.Label,
                 ["formula"] = c.Formula,
-                ["type"] = c.Type,
+                ["type"] = Wire.ColumnType(c.Type),
             }));
         router.Get("/v2/workbooks/{workbookId}/columns", context =>
         {
@@ -45,7 +45,7 @@ internal static class WorkbookElementEndpoints
                 ["columnId"] = x.Column.ColumnId,
                 ["name"] = x.Column.Label,
                 ["formula"] = x.Column.Formula,
-                ["type"] = x.Column.Type,
+                ["type"] = Wire.ColumnType(x.Column.Type),
                 ["elementId"] = x.Element.ElementId,
             });
         });

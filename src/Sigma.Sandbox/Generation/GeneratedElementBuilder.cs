@@ -83,7 +83,7 @@ internal sealed class GeneratedElementBuilder(DeterministicRandom random, Sandbo
         {
             SandboxDataModel model = random.Pick(context.DataModels);
             SandboxElement modelElement = random.Pick(DataModelLayouts.For(model, context));
-            var source = new SandboxSource("data-model", model.Id, model.Name, modelElement.ElementId);
+            var source = new SandboxSource("data-model", model.Id, model.Name, modelElement.ElementId, UrlId: model.UrlId);
             return ElementFactory.Data(shape, labels, source, SqlText.FromElement(modelElement), null, context.Options.ExportRowsPerElement);
         }
 

@@ -16,7 +16,7 @@ internal static class RevenueDashboardLayout
         SandboxDataModel model = context.DataModel(SandboxWellKnown.SalesDataModelId)
             ?? throw new InvalidOperationException("The well-known data model is missing.");
         SandboxElement modelOrderLines = DataModelLayouts.For(model, context)[1];
-        var modelSource = new SandboxSource("data-model", model.Id, model.Name, modelOrderLines.ElementId);
+        var modelSource = new SandboxSource("data-model", model.Id, model.Name, modelOrderLines.ElementId, UrlId: model.UrlId);
         SandboxTable table = context.Table(SandboxWellKnown.OrderLinesTableId);
         var tableSource = new SandboxSource("table", table.InodeId, table.Name, ConnectionId: table.ConnectionId);
         const string Overview = SandboxWellKnown.OverviewPageId;

@@ -47,9 +47,13 @@ internal sealed partial class HttpToolServer : IAsyncDisposable
     /// <paramref name="workingDirectory"/> with <paramref name="settings"/> as its environment (see
     /// <see cref="ToolProcess.StartInfo"/>), and waits until it listens.
     /// </summary>
-    public static async Task<HttpToolServer> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] arguments)
+    public static Task<HttpToolServer> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] arguments) =>
+        StartOnAsync("http://127.0.0.1:0", workingDirectory, settings, arguments);
+
+    /// <summary>As <see cref="StartAsync"/>, listening on <paramref name="url"/> (for a server that must know its public URL before it starts).</summary>
+    public static async Task<HttpToolServer> StartOnAsync(string url, string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
-        var info = ToolProcess.StartInfo(workingDirectory, settings, ["serve", "--http", "--urls", "http://127.0.0.1:0", .. arguments]);
+        var info = ToolProcess.StartInfo(workingDirectory, settings, ["serve", "--http", "--urls", url, .. arguments]);
         var server = new HttpToolServer(new Process { StartInfo = info, EnableRaisingEvents = true });
         server._process.ErrorDataReceived += (_, e) => server.OnStderr(e.Data);
         server._process.OutputDataReceived += (_, _) => { };

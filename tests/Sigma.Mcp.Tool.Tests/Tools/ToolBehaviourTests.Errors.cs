@@ -39,6 +39,7 @@ public sealed partial class ToolBehaviourTests
     [InlineData("export_data", $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"tbOrdL03Np","row_limit":0}""", "'limit' must be from 1 to 10000")]
     [InlineData("export_data", $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"tbOrdL03Np","limit":10001}""", "'limit' must be from 1 to 10000")]
     [InlineData("export_data", $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"tbOrdL03Np","offset":-1}""", "'offset' must be 0 or more")]
+    [InlineData("export_data", $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"tbOrdL03Np","parameters":{"p_region":["EMEA"]} }""", "'parameters' must be an object of names to text values")]
     [InlineData("export_data", $$"""{"workbook_id":"{{SandboxWellKnown.RevenueDashboardId}}","element_id":"txExSm01Kd"}""", "no data to export")]
     public async Task CallTool_BadArguments_IsErrorNamingTheFixAndServerKeepsServing(string tool, string arguments, string expected)
     {

@@ -98,8 +98,10 @@ public sealed partial class ToolBehaviourTests(CachedServerFixture fixture) : IC
         var elements = pages.SelectMany(p => p.Items("elements")).ToList();
         elements.Select(e => e.Str("element_id")).Should().Contain(
             [SandboxWellKnown.RevenueByRegionElementId, SandboxWellKnown.OrderLinesElementId, SandboxWellKnown.ExecutiveSummaryElementId]);
-        elements.Single(e => e.Str("element_id") == SandboxWellKnown.OrderLinesElementId).Items("columns").Select(c => c.GetString())
-            .Should().Contain(["Order Id", "Net Revenue"]);
+        var orderLines = elements.Single(e => e.Str("element_id") == SandboxWellKnown.OrderLinesElementId);
+        orderLines.Items("columns").Select(c => c.GetString()).Should().Contain(["Order Id", "Net Revenue"]);
+        // The sandbox sends column types as objects, as live tenants do; describe shows them by column name.
+        orderLines.GetProperty("column_types").GetProperty("Net Revenue").GetString().Should().NotBeNullOrEmpty();
         workbook.Items("controls").Select(c => c.Str("control_id")).Should().BeEquivalentTo(["p_date_range", "p_region"]);
         workbook.Items("sources").Should().HaveCount(2);
     }
@@ -136,6 +138,7 @@ public sealed partial class ToolBehaviourTests(CachedServerFixture fixture) : IC
         elements.Should().NotBeEmpty();
         elements.Should().OnlyContain(e => e.Str("element_id") != null && e.GetProperty("columns").GetArrayLength() > 0);
         elements.Select(e => e.Str("name")).Should().Contain("Order Lines");
+        elements.Should().Contain(e => e.GetProperty("column_types").ValueKind == System.Text.Json.JsonValueKind.Object);
     }
 
     [Fact]
@@ -161,16 +164,24 @@ public sealed partial class ToolBehaviourTests(CachedServerFixture fixture) : IC
     }
 
     [Fact]
-    public async Task GetLineage_Chart_NodesAndEdgesUpToTheDataModel()
+    public async Task GetLineage_Chart_UpstreamNodesAndEdgesUpToTheDataModelNamedFromTheCache()
     {
         var result = await Client.CallAsync("get_lineage", $$"""{"workbook_id":"{{RevenueDashboard}}","element_id":"{{SandboxWellKnown.RevenueByRegionElementId}}"}""");
 
         var lineage = result.Ok();
         var nodes = lineage.Items("nodes");
-        nodes.Should().Contain(n => n.Str("element_id") == SandboxWellKnown.OrderLinesElementId && n.Str("type") == "element");
-        nodes.Should().Contain(n => n.Str("type") == "data-model" && n.Str("name") == SandboxWellKnown.SalesDataModelName);
-        lineage.Items("edges").Should().Contain(e =>
-            e.Str("source") == SandboxWellKnown.OrderLinesElementId && e.Str("target") == SandboxWellKnown.RevenueByRegionElementId);
+        var root = lineage.Str("root_node_id");
+        var upstream = nodes.Single(n => n.Str("element_id") == SandboxWellKnown.OrderLinesElementId);
+        upstream.Str("type").Should().Be("sheet");
+        nodes.Should().NotContain(n => n.Str("element_id") == SandboxWellKnown.RevenueByRegionElementId, "the element itself is the root, not an upstream");
+        nodes.Should().NotContain(n => n.Str("node_id") == root);
+        // The sandbox, like live tenants, names the data model only as an edge source; its name comes from the cache.
+        var model = nodes.Single(n => n.Str("type") == "data-model");
+        model.Str("data_model_name").Should().Be(SandboxWellKnown.SalesDataModelName);
+        model.Str("data_model_id").Should().Be(SandboxWellKnown.SalesDataModelId);
+        lineage.Items("edges").Should().Contain(e => e.Str("source") == upstream.Str("node_id") && e.Str("target") == root)
+            .And.Contain(e => e.Str("source") == model.Str("node_id") && e.Str("target") == upstream.Str("node_id"));
+        InProcessServer.Text(result).Should().Contain(SandboxWellKnown.SalesDataModelName).And.NotContain(SandboxWellKnown.RevenueByRegionElementName + " (sheet)");
     }
 
     [Fact]

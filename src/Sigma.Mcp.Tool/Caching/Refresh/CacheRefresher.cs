@@ -91,7 +91,8 @@ internal sealed partial class CacheRefresher(
             .Select(m => new CachedMember(m.MemberId, m.DisplayName, m.Email))
             .ToDictionaryAsync(m => m.MemberId, StringComparer.Ordinal, cancellationToken);
         progress?.Report(new RefreshProgress(RefreshPhase.Listing, 0, 0, 0, 0, 0));
-        var listed = await new DocumentLister(sigma).ListAsync(members,
+        var lister = new DocumentLister(sigma);
+        var listed = await lister.ListAsync(members,
             n => { if (n % 1000 == 0) { progress?.Report(new RefreshProgress(RefreshPhase.Listing, n, 0, 0, 0, 0)); } },
             cancellationToken);
 
@@ -117,6 +118,7 @@ internal sealed partial class CacheRefresher(
             RefreshStartedAt = started,
             RefreshCompletedAt = time.GetUtcNow(),
             Counts = Count(documents, members.Count),
+            Warnings = lister.Warnings,
         };
         if (!await cache.PublishAsync(lease, metadata, current?.Generation ?? 0, cancellationToken))
         {
@@ -125,6 +127,11 @@ internal sealed partial class CacheRefresher(
 
         await DeleteOldGenerationsAsync(organizationId, keep: [generation, current?.Generation ?? 0], generations, cancellationToken);
         progress?.Report(new RefreshProgress(RefreshPhase.Done, listed.Count, plan.ToFetch.Count, fetched.Count, Failed(fetched), written));
+        foreach (var warning in lister.Warnings)
+        {
+            LogListingWarning(logger, warning);
+        }
+
         var failures = fetched.Where(d => d.DetailError is not null)
             .Select(d => new RefreshFailure(d.Id, d.Name, d.DetailError!, previous.ContainsKey(d.Id)))
             .ToList();
@@ -201,6 +208,9 @@ internal sealed partial class CacheRefresher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the refresh lease; it expires on its own")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh published what it could read: {Warning}")]
+    private static partial void LogListingWarning(ILogger logger, string warning);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete old cache generation {Generation}; the next refresh will try again")]
     private static partial void LogCleanupFailed(ILogger logger, long generation, Exception exception);

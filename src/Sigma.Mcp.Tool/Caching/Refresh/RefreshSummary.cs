@@ -22,6 +22,9 @@ internal sealed record RefreshSummary(int Added, int Changed, int Unchanged, int
 
     /// <summary>True when there was something to fetch and not one fetch succeeded.</summary>
     public bool NothingFetched => ToFetch > 0 && Failed == ToFetch;
+
+    /// <summary>What the refresh could not read; the published generation holds everything else.</summary>
+    public IReadOnlyList<string> Warnings => Metadata.Warnings;
 }
 
 /// <summary>A document whose details could not be fetched; <paramref name="KeptPrevious"/> when its old structure stayed.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sigma.Mcp.Tool.SigmaApi.Models;
 
 /// <summary>An entry of <c>GET /v2/files</c>: any document or folder, with its place in the tree.</summary>
@@ -51,8 +53,14 @@ internal sealed record SigmaElement(
     string? VizualizationType = null,
     string? Error = null);
 
-/// <summary>A column of an element, with its formula.</summary>
-internal sealed record ElementColumn(string ColumnId, string? Label = null, string? Formula = null, string? Type = null, string? Name = null, string? ElementId = null);
+/// <summary>A column of an element, with its formula. <c>type</c> arrives as a string or as <c>{"type": "text"}</c>.</summary>
+internal sealed record ElementColumn(
+    string ColumnId,
+    string? Label = null,
+    string? Formula = null,
+    [property: JsonConverter(typeof(ColumnTypeConverter))] string? Type = null,
+    string? Name = null,
+    string? ElementId = null);
 
 /// <summary>The SQL behind an element.</summary>
 internal sealed record ElementQuery(string ElementId, string? Name = null, string? Sql = null, string? Error = null);
@@ -63,7 +71,10 @@ internal sealed record WorkbookControl(string? ControlId, string Name, string? V
 /// <summary>A data source of a workbook (<c>GET /v2/workbooks/{id}/sources</c> answers a bare array of these).</summary>
 internal sealed record WorkbookSource(string Type, string? InodeId = null, string? DataModelId = null, string? DatasetId = null, string? Name = null, string? Path = null, string? ConnectionId = null);
 
-/// <summary>A data model.</summary>
+/// <summary>
+/// A data model. Some tenants list it with <c>urlId</c> instead of <c>dataModelUrlId</c>, and without
+/// <c>ownerId</c>, <c>path</c> or <c>latestVersion</c> (see docs/sigma-recorded-shapes.md).
+/// </summary>
 internal sealed record DataModel(
     string DataModelId,
     string DataModelUrlId,
@@ -78,7 +89,17 @@ internal sealed record DataModel(
     DateTimeOffset UpdatedAt,
     bool? IsArchived = null,
     string? Description = null,
-    IReadOnlyList<DataModelTag>? Tags = null);
+    IReadOnlyList<DataModelTag>? Tags = null,
+    string? UrlId = null)
+{
+    /// <summary>The urlId under either name, or the last segment of the URL when both are missing (unless that is the UUID).</summary>
+    public string? AnyUrlId => NonEmpty(DataModelUrlId) ?? NonEmpty(UrlId) ?? (LastSegment(Url) is { } last && last != DataModelId ? last : null);
+
+    internal static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    internal static string? LastSegment(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Segments.Length > 1 ? NonEmpty(uri.Segments[^1].TrimEnd('/')) : null;
+}
 
 /// <summary>A version tag on a data model (its field names differ from a workbook's).</summary>
 internal sealed record DataModelTag(string? VersionTagId, string TagName, int? SourceVersion = null, DateTimeOffset? TaggedAt = null);

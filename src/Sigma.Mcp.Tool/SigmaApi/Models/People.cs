@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sigma.Mcp.Tool.SigmaApi.Models;
 
 /// <summary>A member of the organization: how owner ids become names.</summary>
@@ -24,4 +26,4 @@ internal sealed record Connection(string ConnectionId, string Name, string? Type
 internal sealed record AccountType(string AccountTypeId, string Name, string? Description = null);
 
 /// <summary>A column of a warehouse table (listed with <c>pageToken</c> paging).</summary>
-internal sealed record TableColumn(string? ColumnId, string Name, string? Type = null);
+internal sealed record TableColumn(string? ColumnId, string Name, [property: JsonConverter(typeof(ColumnTypeConverter))] string? Type = null);

@@ -27,7 +27,8 @@ internal sealed record WorkbookDescription(
 
 internal sealed record PageDescription(string PageId, string? Name, IReadOnlyList<ElementDescription> Elements);
 
-internal sealed record ElementDescription(string ElementId, string? Name, string? Type, IReadOnlyList<string> Columns);
+/// <summary>An element; <c>ColumnTypes</c> maps a column's name to its Sigma type (text, number, datetime...) when Sigma said it.</summary>
+internal sealed record ElementDescription(string ElementId, string? Name, string? Type, IReadOnlyList<string> Columns, IReadOnlyDictionary<string, string>? ColumnTypes);
 
 internal sealed record ControlDescription(string? ControlId, string Name, string? ValueType);
 
@@ -56,10 +57,14 @@ internal sealed record DataModelDescription(
 /// <summary>What <c>get_element_sql</c> returns.</summary>
 internal sealed record ElementSql(string WorkbookId, string ElementId, string? Name, string Sql, string? Note = null);
 
-/// <summary>What <c>get_lineage</c> returns: the element's upstream graph.</summary>
-internal sealed record ElementLineageResult(string WorkbookId, string ElementId, IReadOnlyList<LineageNodeItem> Nodes, IReadOnlyList<LineageEdgeItem> Edges, string? Note = null);
+/// <summary>
+/// What <c>get_lineage</c> returns: the element's upstream graph. <c>RootNodeId</c> is the element's own node (the
+/// target of the last edges); <c>Nodes</c> are its upstreams only.
+/// </summary>
+internal sealed record ElementLineageResult(string WorkbookId, string ElementId, IReadOnlyList<LineageNodeItem> Nodes, IReadOnlyList<LineageEdgeItem> Edges, string? Note = null, string? RootNodeId = null);
 
-internal sealed record LineageNodeItem(string NodeId, string Type, string? Name, string? ElementId);
+/// <summary>A node; a data-model reference also names its data model (id and name from the cache, when it knows it).</summary>
+internal sealed record LineageNodeItem(string NodeId, string Type, string? Name, string? ElementId, string? DataModelId, string? DataModelName);
 
 internal sealed record LineageEdgeItem(string Source, string Target, string? Type);
 
@@ -67,7 +72,7 @@ internal sealed record LineageEdgeItem(string Source, string Target, string? Typ
 /// What <c>refresh_cache</c> returns. <see cref="State"/> is <c>completed</c> (the counts are the refresh's) or
 /// <c>running</c> (the refresh goes on in the background; <see cref="Progress"/> says how far it is; call again later).
 /// </summary>
-internal sealed record RefreshResult(int Added, int Changed, int Unchanged, int Removed, int Failed, long Generation, double DurationSeconds, IReadOnlyDictionary<string, int> Counts)
+internal sealed record RefreshResult(int Added, int Changed, int Unchanged, int Removed, int Failed, long Generation, double DurationSeconds, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Warnings)
 {
     public string State { get; init; } = "completed";
 
