@@ -51,6 +51,12 @@ public sealed class SandboxOptions
     /// <summary>Rows an element export yields. Default 500.</summary>
     public int ExportRowsPerElement { get; init; } = 500;
 
+    /// <summary>
+    /// When above 0, exported text cells (customer names and other text columns) carry a note of about this many
+    /// characters with embedded quotes, commas and line breaks, as free-text columns in real workbooks do. Default 0.
+    /// </summary>
+    public int ExportNoteLength { get; init; }
+
     /// <summary>Rows the well-known "Order Lines" element exports. Default 50,000.</summary>
     public int LargeElementRows { get; init; } = 50_000;
 

@@ -31,6 +31,7 @@ internal static class CacheServiceCollectionExtensions
             }
         });
         services.AddTransient<CacheRefresher>();
+        services.AddSingleton<BackgroundRefresh>();
         return services;
     }
 

@@ -48,8 +48,9 @@ internal sealed record CachedDocument
     public IReadOnlyList<CachedElement> Elements { get; init; } = [];
 
     /// <summary>
-    /// Set when the details (pages, elements) could not be fetched (e.g. <c>403</c>): the document is cached with what
-    /// the listing said, and the next refresh tries again.
+    /// Set when the details (pages, elements) could not be fetched at the last refresh (e.g. <c>403</c>, <c>503</c>):
+    /// the document keeps the structure of the previous generation (stale), or only what the listing said when it was
+    /// never fetched before, and the next refresh tries again.
     /// </summary>
     public string? DetailError { get; init; }
 

@@ -23,19 +23,25 @@ internal sealed class UnavailableCache(string backend, string location, CacheUna
 
     public Task<LeaseResult> TryAcquireLeaseAsync(string organizationId, string holder, TimeSpan duration, CancellationToken cancellationToken = default) => Fail<LeaseResult>();
 
-    public Task<bool> RenewLeaseAsync(RefreshLease lease, TimeSpan duration, CancellationToken cancellationToken = default) => Fail<bool>();
+    public Task RenewLeaseAsync(RefreshLease lease, TimeSpan duration, CancellationToken cancellationToken = default) => Fail<int>();
 
     public Task ReleaseLeaseAsync(RefreshLease lease, CancellationToken cancellationToken = default) => Fail<int>();
 
-    public Task WriteDocumentsAsync(string organizationId, long generation, IReadOnlyCollection<CachedDocument> documents, CancellationToken cancellationToken = default) => Fail<int>();
+    public Task<long> AllocateGenerationAsync(RefreshLease lease, CancellationToken cancellationToken = default) => Fail<long>();
 
-    public Task WriteMembersAsync(string organizationId, long generation, IReadOnlyCollection<CachedMember> members, CancellationToken cancellationToken = default) => Fail<int>();
+    public Task WriteDocumentsAsync(RefreshLease lease, long generation, IReadOnlyCollection<CachedDocument> documents, CancellationToken cancellationToken = default) => Fail<int>();
 
-    public Task<bool> PublishAsync(CacheMetadata metadata, long expectedCurrentGeneration, CancellationToken cancellationToken = default) => Fail<bool>();
+    public Task WriteMembersAsync(RefreshLease lease, long generation, IReadOnlyCollection<CachedMember> members, CancellationToken cancellationToken = default) => Fail<int>();
+
+    public Task<bool> PublishAsync(RefreshLease lease, CacheMetadata metadata, long expectedCurrentGeneration, CancellationToken cancellationToken = default) => Fail<bool>();
 
     public Task<IReadOnlyList<long>> ListGenerationsAsync(string organizationId, CancellationToken cancellationToken = default) => Fail<IReadOnlyList<long>>();
 
     public Task DeleteGenerationAsync(string organizationId, long generation, CancellationToken cancellationToken = default) => Fail<int>();
+
+    public Task<string?> GetOrganizationAsync(string connectionKey, CancellationToken cancellationToken = default) => Fail<string?>();
+
+    public Task SetOrganizationAsync(string connectionKey, string organizationId, CancellationToken cancellationToken = default) => Fail<int>();
 
     public Task ClearAsync(string organizationId, CancellationToken cancellationToken = default) => Fail<int>();
 

@@ -14,6 +14,8 @@ namespace Sigma.Mcp.Tool.Cli;
 /// <summary><c>sigma-mcp cache refresh|status|clear|init</c> and <c>populate-cache</c>, the original name of a refresh.</summary>
 internal static class CacheCommands
 {
+    private const int MaxFailuresNamed = 10;
+
     public static Command Create(GlobalOptions options)
     {
         var json = new Option<bool>("--json") { Description = "Print the status as JSON on stdout" };
@@ -58,12 +60,13 @@ internal static class CacheCommands
             var progress = new RefreshProgressPrinter(Console.Error, interactive: !Console.IsErrorRedirected);
             try
             {
-                var summary = await host.Services.GetRequiredService<CacheRefresher>()
-                    .RefreshAsync(new RefreshOptions(parseResult.GetValue(full)), progress, ct);
+                var refreshOptions = new RefreshOptions(parseResult.GetValue(full)) { LeaseDuration = environment.Settings.Cache.LeaseDuration };
+                var summary = await host.Services.GetRequiredService<CacheRefresher>().RefreshAsync(refreshOptions, progress, ct);
                 var counts = summary.Metadata.Counts;
                 Console.WriteLine(
                     $"Cache refreshed in {summary.Duration.TotalSeconds:0.0} s: {summary.Added} added, {summary.Changed} changed, {summary.Unchanged} unchanged, " +
-                    $"{summary.Removed} removed, {summary.Failed} failed{(summary.Failed > 0 ? " (cached without details; the next refresh retries them)" : "")}.");
+                    $"{summary.Removed} removed, {summary.Failed} failed" +
+                    (summary.Failed > 0 ? $" ({summary.Stale} kept their previous structure, {summary.Failed - summary.Stale} cached from the listing only; the next refresh retries them)." : "."));
                 Console.WriteLine(
                     $"Now: {counts.GetValueOrDefault(DocumentTypes.Workbook)} workbooks, {counts.GetValueOrDefault(DocumentTypes.DataModel)} data models, " +
                     $"{counts.GetValueOrDefault(DocumentTypes.Dataset)} datasets, {counts.GetValueOrDefault(DocumentTypes.Report)} reports, " +
@@ -73,9 +76,20 @@ internal static class CacheCommands
                     Console.WriteLine($"Warning: {warning}");
                 }
 
-                return ExitCodes.Success;
+                foreach (var failure in summary.Failures.Take(MaxFailuresNamed))
+                {
+                    await Console.Error.WriteLineAsync($"sigma-mcp: details of '{failure.Name}' ({failure.Id}) failed: {failure.Error}{(failure.KeptPrevious ? "; kept the previous structure" : "")}");
+                }
+
+                if (summary.Failures.Count > MaxFailuresNamed)
+                {
+                    await Console.Error.WriteLineAsync($"sigma-mcp: and {summary.Failures.Count - MaxFailuresNamed} more failed.");
+                }
+
+                // Exit 1 only when nothing at all could be fetched: partial failures are published and retried next time.
+                return summary.NothingFetched ? ExitCodes.Failure : ExitCodes.Success;
             }
-            catch (Exception ex) when (ex is RefreshInProgressException or SigmaApiException or CacheUnavailableException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is RefreshInProgressException or LeaseLostException or SigmaApiException or CacheUnavailableException or IOException or UnauthorizedAccessException)
             {
                 await Console.Error.WriteLineAsync($"sigma-mcp: {ex.Message}");
                 return ExitCodes.Failure;

@@ -21,6 +21,12 @@ internal sealed class CacheOptions
     /// <summary>A DynamoDB-compatible endpoint (e.g. a local test server), when set.</summary>
     public Uri? DynamoDbEndpoint { get; init; }
 
+    /// <summary>
+    /// How long a refresh's lease lasts without renewal (renewed every third of it). Default 2 minutes; shorter only
+    /// for tests that pause a refresh past its lease.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Where a backend's data lives, for people: a file path or a table.</summary>
     public string Location => Backend == CacheBackend.LiteDb
         ? LiteDbPath

@@ -17,6 +17,7 @@ internal static class SettingNames
     public const string LogLevel = "SIGMA_MCP_LOG_LEVEL";
     public const string MaxConcurrency = "SIGMA_MCP_MAX_CONCURRENCY";
     public const string CachePollInterval = "SIGMA_MCP_CACHE_POLL_INTERVAL";
+    public const string RefreshLease = "SIGMA_MCP_REFRESH_LEASE";
 
     // Tool switches and the result budget (serve)
     public const string ReadOnly = "SIGMA_MCP_READ_ONLY";

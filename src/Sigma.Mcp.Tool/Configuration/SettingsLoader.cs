@@ -167,6 +167,7 @@ internal static partial class SettingsLoader
             AwsRegion = region,
             AwsProfile = Get(values, SettingNames.AwsProfile),
             DynamoDbEndpoint = endpoint,
+            LeaseDuration = ParseDuration(values, SettingNames.RefreshLease, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? TimeSpan.FromMinutes(2),
         };
     }
 

@@ -33,7 +33,7 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         {
             LogUnhealthy(logger, ex.Message);
             api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, (int?)ex.Status, ex.ErrorCode, ex.RequestId);
-            return Report(HeartbeatReport.Unhealthy, api, Unknown(), ex.Message, ex.Hint);
+            return Report(HeartbeatReport.Unhealthy, api, await CacheWithoutSigmaAsync(cancellationToken), ex.Message, ex.Hint);
         }
         catch (ConfigurationException ex)
         {
@@ -47,7 +47,8 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
             var message = $"Sigma API at {settings.Sigma.BaseUrl.Authority} got no response (timeout): it did not answer within {s_timeout.TotalSeconds:0} s.";
             LogUnhealthy(logger, message);
             api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, null, SigmaApi.Http.NetworkFailure.Timeout, null);
-            return Report(HeartbeatReport.Unhealthy, api, Unknown(), message, SigmaApi.Http.NetworkFailure.Hint(SigmaApi.Http.NetworkFailure.Timeout));
+            return Report(HeartbeatReport.Unhealthy, api, await CacheWithoutSigmaAsync(cancellationToken), message,
+                SigmaApi.Http.NetworkFailure.Hint(SigmaApi.Http.NetworkFailure.Timeout));
         }
 
         try
@@ -82,6 +83,23 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
             Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_NAME") ?? "local"),
         error,
         nextStep);
+
+    // With Sigma down, the cache is still read through the organization id stored with it: search keeps working.
+    private async Task<DocumentCacheHealth> CacheWithoutSigmaAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(s_timeout);
+        try
+        {
+            return await cache.GetOrganizationAsync(CacheConnection.Key(settings.Sigma), timeout.Token) is { } organizationId
+                ? Describe(await cache.GetMetadataAsync(organizationId, timeout.Token))
+                : Unknown();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return State("unavailable", null);
+        }
+    }
 
     private DocumentCacheHealth Describe(CacheMetadata? metadata) => State(metadata is null ? "empty" : "ready", metadata);
 

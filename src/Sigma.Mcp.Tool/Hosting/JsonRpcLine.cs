@@ -80,13 +80,14 @@ internal readonly record struct JsonRpcLine(JsonRpcLineKind Kind, string? Id)
         return requestId;
     }
 
-    // The id's JSON text ("7" or "\"abc\""): a request and its response carry the same one.
-    private static string RawText(ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
-    {
-        var start = (int)reader.TokenStartIndex;
-        var length = reader.TokenType == JsonTokenType.String ? reader.ValueSpan.Length + 2 : reader.ValueSpan.Length;
-        return Encoding.UTF8.GetString(line.Slice(start, length));
-    }
+    // The id as a JSON value, not as text: a reply may escape the same string differently ("a+b" comes back as
+    // "a\u002Bb"), so strings are unescaped and numbers normalised before they are compared.
+    private static string RawText(ref Utf8JsonReader reader, ReadOnlySpan<byte> line) =>
+        reader.TokenType == JsonTokenType.String
+            ? "\"" + reader.GetString() + "\""
+            : reader.TryGetInt64(out var number)
+                ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : Encoding.UTF8.GetString(line.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length));
 }
 
 /// <summary>What a JSON-RPC line is, as far as draining is concerned.</summary>

@@ -4,8 +4,8 @@ using Sigma.Mcp.Tool.SigmaApi;
 namespace Sigma.Mcp.Tool.Http;
 
 /// <summary>
-/// Answers <c>/readyz</c>: ready when the search index is loaded from the cache and Sigma answered <c>whoami</c>
-/// within the last minute. Asks Sigma at most once a minute while healthy (every 10 s after a failure), however
+/// Answers <c>/readyz</c>: ready when the search index is loaded from the cache; whether Sigma answered <c>whoami</c>
+/// within the last minute is reported beside it, not a condition (tools that need Sigma say so themselves). Asks Sigma at most once a minute while healthy (every 10 s after a failure), however
 /// often the probe is called, so that a load balancer's probes never load Sigma. Reasons name no secret.
 /// </summary>
 internal sealed class ReadinessProbe(SigmaClient sigma, SearchIndexProvider index, TimeProvider time) : IDisposable
@@ -36,11 +36,12 @@ internal sealed class ReadinessProbe(SigmaClient sigma, SearchIndexProvider inde
         };
 
         return new Readiness(
-            sigmaProblem is null && indexProblem is null ? "ready" : "not_ready",
+            indexProblem is null ? "ready" : "not_ready",
             sigmaProblem is null ? "ok" : "failing",
             snapshot.State,
             snapshot.Index?.DocumentCount ?? 0,
-            sigmaProblem ?? indexProblem);
+            indexProblem is null || sigmaProblem is null ? indexProblem : $"{indexProblem}; {sigmaProblem}",
+            sigmaProblem);
     }
 
     public void Dispose() => _checking.Dispose();

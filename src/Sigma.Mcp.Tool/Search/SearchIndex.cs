@@ -74,7 +74,8 @@ internal sealed partial class SearchIndex
         }
 
         var plans = QueryPlan.Create(query.Text, _vocabulary);
-        var filter = new DocumentFilter(query, kind is AllTypes or ElementType ? null : kind, _ownerNames, _ownerIds, _paths);
+        // 'element' means a chart or table inside a workbook: filtered here, so that data-model elements never use up the limit.
+        var filter = new DocumentFilter(query, kind switch { AllTypes => null, ElementType => DocumentTypes.Workbook, _ => kind }, _ownerNames, _ownerIds, _paths);
         var scratch = _scratch.TryTake(out var pooled) ? pooled : new SearchScratch(_documents.Length, _elements.Length);
         var ranked = new List<RankedHit>();
         foreach (var (plan, weight) in plans)

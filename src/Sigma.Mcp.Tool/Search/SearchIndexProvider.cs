@@ -10,6 +10,8 @@ namespace Sigma.Mcp.Tool.Search;
 /// Keeps the in-memory <see cref="SearchIndex"/> in step with the cache: built in the background when the server starts
 /// (so <c>initialize</c> never waits for it), then rebuilt and swapped whenever the cache publishes a new generation
 /// (checked every <see cref="ToolSettings.CachePollInterval"/>, or at once after a refresh from this process). Readers get an immutable snapshot.
+/// The organization id comes from the cache (<see cref="CacheConnection"/>), so loading never needs Sigma once a
+/// refresh or a start with Sigma up has stored it.
 /// </summary>
 internal sealed partial class SearchIndexProvider(
     ICache cache, SigmaClient sigma, ToolSettings settings, TimeProvider time, ILogger<SearchIndexProvider> logger) : BackgroundService
@@ -62,7 +64,7 @@ internal sealed partial class SearchIndexProvider(
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            var organizationId = _snapshot.OrganizationId ?? (await sigma.GetWhoAmIAsync(cancellationToken)).OrganizationId;
+            var organizationId = _snapshot.OrganizationId ?? await FindOrganizationAsync(cancellationToken);
             var metadata = await cache.GetMetadataAsync(organizationId, cancellationToken);
             if (metadata is null)
             {
@@ -86,6 +88,20 @@ internal sealed partial class SearchIndexProvider(
             _loading.Release();
             _firstLoad.TrySetResult();
         }
+    }
+
+    // From the cache first, so that a server started while Sigma is down still serves the cached documents.
+    private async Task<string> FindOrganizationAsync(CancellationToken cancellationToken)
+    {
+        var key = CacheConnection.Key(settings.Sigma);
+        if (await cache.GetOrganizationAsync(key, cancellationToken) is { } stored)
+        {
+            return stored;
+        }
+
+        var organizationId = (await sigma.GetWhoAmIAsync(cancellationToken)).OrganizationId;
+        await cache.SetOrganizationAsync(key, organizationId, cancellationToken);
+        return organizationId;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index loaded: {Documents} documents from cache generation {Generation}")]

@@ -21,8 +21,9 @@ internal sealed partial class SigmaClient
     /// <summary>
     /// Polls <c>GET /v2/query/{queryId}/download</c> (204 = not ready yet) with growing back-off until
     /// <paramref name="deadline"/>, then reads the file, line by line, keeping at most <paramref name="maxBytes"/>:
-    /// a larger file is cut after its last complete row and flagged, and the rest is never read into memory.
-    /// For line-based formats (csv, jsonl).
+    /// a larger file is cut after its last complete line and flagged, and the rest is never read into memory. A first
+    /// line larger than the cap is returned whole (and flagged when more follow). For jsonl, where a line is a record;
+    /// a CSV field may hold line breaks, so a CSV cut can fall inside a record.
     /// </summary>
     public async Task<ExportDownload> DownloadExportAsync(string queryId, TimeSpan deadline, int maxBytes, CancellationToken cancellationToken = default)
     {
@@ -59,7 +60,9 @@ internal sealed partial class SigmaClient
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             var size = Encoding.UTF8.GetByteCount(line) + 1;
-            if (bytes + size > maxBytes)
+
+            // A first line over the cap is kept all the same (the caller shortens it), so that paging always advances.
+            if (bytes + size > maxBytes && lines > 0)
             {
                 return new ExportDownload(queryId, content.ToString(), Truncated: true, lines);
             }
@@ -67,6 +70,10 @@ internal sealed partial class SigmaClient
             content.Append(line).Append('\n');
             bytes += size;
             lines++;
+            if (bytes > maxBytes)
+            {
+                return new ExportDownload(queryId, content.ToString(), Truncated: true, lines);
+            }
         }
 
         return new ExportDownload(queryId, content.ToString(), Truncated: false, lines);

@@ -58,11 +58,13 @@ internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvi
             values[await DateControlAsync(workbook.WorkbookId, cancellationToken)] = DateRange(date_filter);
         }
 
+        // Always JSON lines: a line is a record, so a file cut at a line break is cut at a record boundary (a CSV field
+        // may hold line breaks); the text's CSV is rendered here.
         ExportStarted started;
         try
         {
             started = await sigma.StartExportAsync(workbook.WorkbookId,
-                new ExportRequest(element_id, new ExportFormat(kind == "csv" ? "csv" : "jsonl"), values.Count > 0 ? values : null, limit, offset > 0 ? offset : null),
+                new ExportRequest(element_id, new ExportFormat("jsonl"), values.Count > 0 ? values : null, limit, offset > 0 ? offset : null),
                 cancellationToken);
         }
         catch (SigmaApiException ex) when (ex.Status is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest)
@@ -75,23 +77,39 @@ internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvi
         // An export can take a while in Sigma: say where it is (a client that sent no progressToken hears nothing).
         progress?.Report(new ProgressNotificationValue { Progress = 1, Total = 2, Message = $"Sigma is computing the export (query {started.QueryId})" });
 
-        // The rows appear twice (CSV text and structured rows), so the file is read only as far as can fit; JSON lines
-        // repeat every key on every row, so more of such a file is read for the same rows.
-        var file = await sigma.DownloadExportAsync(started.QueryId, s_deadline, kind == "csv" ? budget.MaxChars : budget.MaxChars * 2, cancellationToken);
+        // The rows appear twice (CSV text and structured rows), and JSON lines repeat every key on every row, so the
+        // file is read only as far as can fit.
+        var file = await sigma.DownloadExportAsync(started.QueryId, s_deadline, budget.MaxChars * 2, cancellationToken);
         progress?.Report(new ProgressNotificationValue { Progress = 2, Total = 2, Message = "Export downloaded" });
-        var (columns, rows) = kind == "csv" ? ExportRows.FromCsv(file.Content) : ExportRows.FromJsonLines(file.Content);
-
-        return budget.Fit(rows.Count, n =>
+        var (columns, rows) = ExportRows.FromJsonLines(file.Content);
+        if (kind == "csv")
         {
-            var truncated = file.Truncated || n < rows.Count;
-            var more = truncated || n == limit;
-            var note = truncated
+            rows = ExportRows.AsText(rows);
+        }
+
+        CallToolResult Build(int n, int shortened)
+        {
+            var truncated = file.Truncated || n < rows.Count || shortened > 0;
+            var more = file.Truncated || n < rows.Count || n == limit;
+            var note = shortened > 0
+                ? $"This one row is larger than a response: {shortened} long cell(s) were shortened (each ends with '[shortened from N characters]'). Call again with offset={offset + n} for the next rows."
+                : truncated
                 ? $"Cut to {n} rows to fit the response budget: call again with offset={offset + n} for more."
                 : more ? $"There may be more rows: call again with offset={offset + n}." : null;
             var page = new ExportPage(workbook.WorkbookId, element_id, kind, columns, rows[..n], n, offset, truncated, more ? offset + n : null, started.QueryId, note);
             var summary = $"{n} row(s) of element {element_id} in '{workbook.Name}' from offset {offset}{(truncated ? " (truncated)" : "")}.{(note is null ? "" : " " + note)}";
             return ToolResult.Create(page, ToolJsonContext.Default.ExportPage, $"{summary}\n{ExportRows.ToCsv(columns, rows.Take(n))}");
-        }).Result;
+        }
+
+        var (result, count) = budget.Fit(rows.Count, n => Build(n, 0));
+        if (count > 0 || rows.Count == 0)
+        {
+            return result;
+        }
+
+        // Not even one row fits: that row comes back with its long cells shortened, so paging always advances.
+        (rows[0], var cut) = ExportRows.ShortenFirst(rows, budget.MaxChars / 3);
+        return Build(1, cut);
     }
 
     // The original server's mapping: 'last-N-days' means from N days ago to now; explicit min:/max: passes through.

@@ -2,22 +2,13 @@ using System.Text.Json;
 
 namespace Sigma.Mcp.Tool.Tools;
 
-/// <summary>Turns an export file (CSV with a header, or JSON lines) into columns and rows.</summary>
+/// <summary>
+/// Turns an export file into columns and rows. Exports are always asked of Sigma as JSON lines, where one line is one
+/// record whatever its cells hold (a CSV field may hold line breaks), so a file cut at a line break is cut at a record
+/// boundary; CSV is rendered here.
+/// </summary>
 internal static class ExportRows
 {
-    public static (List<string> Columns, List<IReadOnlyList<JsonElement>> Rows) FromCsv(string content)
-    {
-        var lines = SplitRecords(content);
-        if (lines.Count == 0)
-        {
-            return ([], []);
-        }
-
-        var columns = lines[0];
-        var rows = lines.Skip(1).Select(r => (IReadOnlyList<JsonElement>)[.. r.Select(v => JsonSerializer.SerializeToElement(v, ToolJsonContext.Default.String))]).ToList();
-        return (columns, rows);
-    }
-
     public static (List<string> Columns, List<IReadOnlyList<JsonElement>> Rows) FromJsonLines(string content)
     {
         var columns = new List<string>();
@@ -35,6 +26,39 @@ internal static class ExportRows
 
         var rows = objects.Select(o => (IReadOnlyList<JsonElement>)[.. columns.Select(c => o.TryGetProperty(c, out var v) ? v : default)]).ToList();
         return (columns, rows);
+    }
+
+    /// <summary>The rows with every value as text, as a CSV export gives them (null as empty).</summary>
+    public static List<IReadOnlyList<JsonElement>> AsText(List<IReadOnlyList<JsonElement>> rows) =>
+        [.. rows.Select(r => (IReadOnlyList<JsonElement>)[.. r.Select(v => v.ValueKind == JsonValueKind.String
+            ? v
+            : JsonSerializer.SerializeToElement(v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? "" : v.GetRawText(), ToolJsonContext.Default.String))])];
+
+    /// <summary>
+    /// The first row with its text cells cut so that the row takes about <paramref name="maxChars"/>, each ending in a
+    /// mark that says how long it was, and how many cells were cut. For a row too large for any response on its own.
+    /// </summary>
+    public static (IReadOnlyList<JsonElement> Row, int Shortened) ShortenFirst(List<IReadOnlyList<JsonElement>> rows, int maxChars)
+    {
+        var row = rows[0];
+        var texts = Math.Max(1, row.Count(c => c.ValueKind == JsonValueKind.String));
+        var share = Math.Max(64, (maxChars - row.Where(c => c.ValueKind != JsonValueKind.String).Sum(c => c.GetRawText().Length + 1)) / texts);
+        var shortened = 0;
+        var cells = new JsonElement[row.Count];
+        for (var i = 0; i < row.Count; i++)
+        {
+            cells[i] = row[i];
+            if (row[i].ValueKind == JsonValueKind.String && row[i].GetString() is { } text && row[i].GetRawText().Length > share)
+            {
+                // Escaping can make a character cost several in JSON: keep a third of the share in characters.
+                var keep = Math.Max(0, Math.Min(text.Length, (share / 3) - 40));
+                var cut = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text[..keep]}… [shortened from {text.Length} characters]");
+                cells[i] = JsonSerializer.SerializeToElement(cut, ToolJsonContext.Default.String);
+                shortened++;
+            }
+        }
+
+        return (cells, shortened);
     }
 
     /// <summary>Columns and rows as CSV (RFC 4180 quoting), the compact text form of an export whatever its format.</summary>
@@ -59,60 +83,4 @@ internal static class ExportRows
 
     private static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-
-    // RFC 4180: quoted fields may hold commas, doubled quotes and line breaks.
-    private static List<List<string>> SplitRecords(string content)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < content.Length; i++)
-        {
-            var c = content[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < content.Length && content[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                record.Add(field.ToString().TrimEnd('\r'));
-                records.Add(record);
-                (record, field) = ([], field.Clear());
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            records.Add(record);
-        }
-
-        return records;
-    }
 }

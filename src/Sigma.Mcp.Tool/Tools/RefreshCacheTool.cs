@@ -4,14 +4,17 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool.Caching.Refresh;
-using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.Tools.Results;
 
 namespace Sigma.Mcp.Tool.Tools;
 
-/// <summary><c>refresh_cache</c>: an incremental refresh from the assistant, with progress notifications.</summary>
+/// <summary>
+/// <c>refresh_cache</c>: starts (or joins) an incremental refresh in the background of the server and waits for it,
+/// with progress notifications, for up to <see cref="BackgroundRefresh.CallWait"/>; a refresh still running then
+/// carries on, and a later call reports its outcome.
+/// </summary>
 [McpServerToolType]
-internal sealed class RefreshCacheTool(CacheRefresher refresher, SearchIndexProvider index)
+internal sealed class RefreshCacheTool(BackgroundRefresh refreshes)
 {
     [McpServerTool(Name = ToolNames.RefreshCache, Title = "Refresh the document cache",
         ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = true,
@@ -19,35 +22,66 @@ internal sealed class RefreshCacheTool(CacheRefresher refresher, SearchIndexProv
     [Description("""
         Updates the local document cache that search_documents reads: fetches new and changed documents from Sigma and drops deleted ones.
         Use it when the user mentions something recent that search does not find. It only reads from Sigma; it never changes Sigma data.
-        Takes seconds to minutes depending on how much changed; reports progress.
+        Takes seconds to minutes depending on how much changed; reports progress. A long refresh keeps running in the background
+        (state 'running'): call refresh_cache again later to get its result.
         """)]
     public async Task<CallToolResult> RefreshCache(McpServer server, RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken = default)
     {
-        // Notifications go out one at a time, in order, each with a higher progress value, and all before the result.
-        var updates = Channel.CreateUnbounded<RefreshProgress>(new UnboundedChannelOptions { SingleReader = true });
-        var sender = SendProgressAsync(server, context.Params?.ProgressToken, updates.Reader, cancellationToken);
+        var run = refreshes.StartOrJoin(new RefreshOptions());
+        var updates = run.Watch(out var unwatch);
+        var sender = SendProgressAsync(server, context.Params?.ProgressToken, updates, cancellationToken);
+        try
+        {
+            // The wait ends with the refresh, after CallWait, or when the caller gives up; the refresh itself goes on.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(run.Completion, Task.Delay(refreshes.CallWait, wait.Token));
+            await wait.CancelAsync();
+        }
+        finally
+        {
+            unwatch.Dispose();
+            await sender;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!run.Completion.IsCompleted)
+        {
+            var progress = run.Latest is { } p ? Describe(p) : "starting";
+            var text = $"The refresh is still running in the background ({progress}; started {run.StartedAt:u}). Call refresh_cache again later to get its result; search keeps using the current cache meanwhile.";
+            return ToolResult.Create(new RefreshResult(0, 0, 0, 0, 0, 0, 0, new Dictionary<string, int>(), []) { State = "running", Progress = progress },
+                ToolJsonContext.Default.RefreshResult, text);
+        }
+
+        run.MarkReported();
         RefreshSummary summary;
         try
         {
-            summary = await refresher.RefreshAsync(new RefreshOptions(), new Progress<RefreshProgress>(updates.Writer), cancellationToken);
+            summary = await run.Completion;
         }
         catch (RefreshInProgressException ex)
         {
             throw new McpException(ex.Message);
         }
-        finally
-        {
-            updates.Writer.TryComplete();
-            await sender;
-        }
 
-        await index.ReloadAsync(cancellationToken);
         var result = new RefreshResult(summary.Added, summary.Changed, summary.Unchanged, summary.Removed, summary.Failed,
-            summary.Metadata.Generation, Math.Round(summary.Duration.TotalSeconds, 1), summary.Metadata.Counts, summary.Warnings);
-        var text = $"Cache refreshed in {result.DurationSeconds} s: {result.Added} added, {result.Changed} changed, {result.Unchanged} unchanged, {result.Removed} removed, {result.Failed} failed." +
+            summary.Metadata.Generation, Math.Round(summary.Duration.TotalSeconds, 1), summary.Metadata.Counts, summary.Warnings)
+        {
+            Stale = summary.Stale,
+        };
+        var failures = summary.Failures.Count == 0 ? "" : $" Failed (retried next time): {string.Join(", ", summary.Failures.Take(5).Select(f => $"'{f.Name}' ({f.Error})"))}{(summary.Failures.Count > 5 ? ", …" : "")}.";
+        var done = $"Cache refreshed in {result.DurationSeconds} s: {result.Added} added, {result.Changed} changed, {result.Unchanged} unchanged, {result.Removed} removed, {result.Failed} failed ({result.Stale} kept their previous structure).{failures}" +
             string.Concat(summary.Warnings.Select(w => "\nWarning: " + w));
-        return ToolResult.Create(result, ToolJsonContext.Default.RefreshResult, text);
+        return ToolResult.Create(result, ToolJsonContext.Default.RefreshResult, done);
     }
+
+    private static string Describe(RefreshProgress update) => update.Phase switch
+    {
+        RefreshPhase.Listing => $"listing: {update.Listed} documents",
+        RefreshPhase.Fetching => $"fetching: {update.Fetched}/{update.ToFetch} documents ({update.Failed} failed)",
+        RefreshPhase.Writing => $"writing: {update.Written}/{update.Listed} documents",
+        RefreshPhase.Publishing => "publishing",
+        _ => $"done: {update.Written} documents cached",
+    };
 
     private static async Task SendProgressAsync(McpServer server, ProgressToken? token, ChannelReader<RefreshProgress> updates, CancellationToken cancellationToken)
     {
@@ -85,11 +119,5 @@ internal sealed class RefreshCacheTool(CacheRefresher refresher, SearchIndexProv
                 // The client went away; the refresh itself carries on.
             }
         }
-    }
-
-    /// <summary>Forwards refresh progress into the channel, synchronously and in the order reported.</summary>
-    private sealed class Progress<T>(ChannelWriter<T> writer) : IProgress<T>
-    {
-        public void Report(T value) => writer.TryWrite(value);
     }
 }

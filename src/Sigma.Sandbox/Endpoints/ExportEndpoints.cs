@@ -43,7 +43,10 @@ internal static class ExportEndpoints
         long? rowLimit = Number(body, "rowLimit");
         DateTimeOffset now = state.Options.TimeProvider.GetUtcNow();
         RowFilter filter = RowFilter.Create(Parameters(body), layout.Controls, element, now);
-        var job = new ExportJob(Guid.NewGuid().ToString("D"), element, format, offset, rowLimit, filter, DateOnly.FromDateTime(now.UtcDateTime), state.Options.ExportPollsBeforeReady);
+        var job = new ExportJob(Guid.NewGuid().ToString("D"), element, format, offset, rowLimit, filter, DateOnly.FromDateTime(now.UtcDateTime), state.Options.ExportPollsBeforeReady)
+        {
+            NoteLength = state.Options.ExportNoteLength,
+        };
         state.Exports.Add(job);
         await context.WriteJsonAsync(new JsonObject { ["queryId"] = job.QueryId, ["jobComplete"] = false });
     }

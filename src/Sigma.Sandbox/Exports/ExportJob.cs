@@ -12,6 +12,9 @@ internal sealed class ExportJob(string queryId, SandboxElement element, ExportFo
 
     public string QueryId => queryId;
 
+    /// <summary>See <see cref="SandboxOptions.ExportNoteLength"/>.</summary>
+    public int NoteLength { get; init; }
+
     public SandboxElement Element => element;
 
     public ExportFormat Format => format;

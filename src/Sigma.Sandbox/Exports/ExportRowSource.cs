@@ -16,7 +16,7 @@ internal static class ExportRowSource
     public static IEnumerable<CellValue[]> Rows(ExportJob job)
     {
         SandboxElement element = job.Element;
-        var values = new RowValueGenerator(element.ElementId, element.Columns, job.Today);
+        var values = new RowValueGenerator(element.ElementId, element.Columns, job.Today, job.NoteLength);
         IEnumerable<CellValue[]> rows = IsGrouped(element) ? Grouped(element, values, job.Filter)
             : job.Filter.IsEmpty ? Window(element, values, job.Offset, job.RowLimit)
             : Filtered(element, values, job.Filter);

@@ -22,15 +22,18 @@ internal sealed class RowValueGenerator
     private readonly ColumnKind[] _kinds;
     private readonly ulong[] _salts;
     private readonly DateOnly _firstDate;
+    private readonly int _noteLength;
 
     /// <param name="elementId">The element whose rows these are.</param>
     /// <param name="columns">Its columns.</param>
     /// <param name="lastDate">The latest date in the data (the sandbox's today), so that "the last 30 days" holds rows; dates span the two years up to it.</param>
-    public RowValueGenerator(string elementId, IReadOnlyList<SandboxColumn> columns, DateOnly lastDate)
+    /// <param name="noteLength">Length of free-text notes added to text cells (0 for none).</param>
+    public RowValueGenerator(string elementId, IReadOnlyList<SandboxColumn> columns, DateOnly lastDate, int noteLength = 0)
     {
         _firstDate = lastDate.AddDays(1 - DaysOfData);
         _kinds = [.. columns.Select(c => Classify(c.Label, c.Type))];
         _salts = [.. columns.Select(c => DeterministicRandom.Hash(elementId + "/" + c.Label))];
+        _noteLength = noteLength;
     }
 
     private enum ColumnKind
@@ -39,6 +42,25 @@ internal sealed class RowValueGenerator
     }
 
     public CellValue Value(int column, long row)
+    {
+        var value = BaseValue(column, row);
+        return _noteLength > 0 && _kinds[column] is ColumnKind.Customer or ColumnKind.Text ? CellValue.OfText(value.Text + Note(row)) : value;
+    }
+
+    // Free text as people type it: quotes, commas and line breaks, about _noteLength characters.
+    private string Note(long row)
+    {
+        var sentence = string.Create(CultureInfo.InvariantCulture, $" / note {row}: \"rush\", call back,\nthen ship; ");
+        var note = new System.Text.StringBuilder(_noteLength + sentence.Length);
+        while (note.Length < _noteLength)
+        {
+            note.Append(sentence);
+        }
+
+        return note.ToString(0, _noteLength);
+    }
+
+    private CellValue BaseValue(int column, long row)
     {
         ulong h = Mix(_salts[column] ^ (ulong)row);
         return _kinds[column] switch

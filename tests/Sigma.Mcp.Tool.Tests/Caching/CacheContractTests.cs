@@ -12,6 +12,7 @@ public abstract class CacheContractTests : IAsyncLifetime
 {
     private const string Org = "org-contract";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private readonly Dictionary<string, RefreshLease> _writers = [];
     private ICache _cache = null!;
 
     public async Task InitializeAsync()
@@ -38,9 +39,9 @@ public abstract class CacheContractTests : IAsyncLifetime
         var documents = new[] { Workbook("wb-1", elements: 3), DataModel("dm-1"), Document("ds-1", DocumentTypes.Dataset), Document("rp-1", DocumentTypes.Report) };
         var members = new[] { new CachedMember("m-1", "Ada Lovelace", "ada@example.com"), new CachedMember("m-2", "Grace Hopper", null) };
 
-        await _cache.WriteDocumentsAsync(Org, 1, documents, TestTimeouts.Token());
-        await _cache.WriteMembersAsync(Org, 1, members, TestTimeouts.Token());
-        (await _cache.PublishAsync(Metadata(1), expectedCurrentGeneration: 0, TestTimeouts.Token())).Should().BeTrue();
+        await _cache.WriteDocumentsAsync(await WriterAsync(), 1, documents, TestTimeouts.Token());
+        await _cache.WriteMembersAsync(await WriterAsync(), 1, members, TestTimeouts.Token());
+        (await _cache.PublishAsync(await WriterAsync(), Metadata(1), expectedCurrentGeneration: 0, TestTimeouts.Token())).Should().BeTrue();
 
         var metadata = await _cache.GetMetadataAsync(Org, TestTimeouts.Token());
         metadata.Should().BeEquivalentTo(Metadata(1));
@@ -57,11 +58,11 @@ public abstract class CacheContractTests : IAsyncLifetime
     public async Task Publish_ExpectedGenerationIsStale_RefusedAndNothingChanges()
     {
         await PublishGenerationAsync(1, Workbook("wb-1"));
-        await _cache.WriteDocumentsAsync(Org, 2, [Workbook("wb-2")], TestTimeouts.Token());
-        await _cache.WriteDocumentsAsync(Org, 3, [Workbook("wb-3")], TestTimeouts.Token());
-        (await _cache.PublishAsync(Metadata(2), expectedCurrentGeneration: 1, TestTimeouts.Token())).Should().BeTrue();
+        await _cache.WriteDocumentsAsync(await WriterAsync(), 2, [Workbook("wb-2")], TestTimeouts.Token());
+        await _cache.WriteDocumentsAsync(await WriterAsync(), 3, [Workbook("wb-3")], TestTimeouts.Token());
+        (await _cache.PublishAsync(await WriterAsync(), Metadata(2), expectedCurrentGeneration: 1, TestTimeouts.Token())).Should().BeTrue();
 
-        var stale = await _cache.PublishAsync(Metadata(3), expectedCurrentGeneration: 1, TestTimeouts.Token());
+        var stale = await _cache.PublishAsync(await WriterAsync(), Metadata(3), expectedCurrentGeneration: 1, TestTimeouts.Token());
 
         stale.Should().BeFalse();
         (await _cache.GetMetadataAsync(Org, TestTimeouts.Token()))!.Generation.Should().Be(2);
@@ -72,7 +73,7 @@ public abstract class CacheContractTests : IAsyncLifetime
     {
         await PublishGenerationAsync(1, Workbook("old"));
 
-        await _cache.WriteDocumentsAsync(Org, 2, [Workbook("new-1"), Workbook("new-2")], TestTimeouts.Token());
+        await _cache.WriteDocumentsAsync(await WriterAsync(), 2, [Workbook("new-1"), Workbook("new-2")], TestTimeouts.Token());
 
         var current = (await _cache.GetMetadataAsync(Org, TestTimeouts.Token()))!.Generation;
         current.Should().Be(1);
@@ -86,7 +87,7 @@ public abstract class CacheContractTests : IAsyncLifetime
         var documents = Enumerable.Range(0, 2_500).Select(i => Workbook($"wb-{i:D5}", elements: 4)).ToList();
         foreach (var batch in documents.Chunk(700))
         {
-            await _cache.WriteDocumentsAsync(Org, 1, batch, TestTimeouts.Token());
+            await _cache.WriteDocumentsAsync(await WriterAsync(), 1, batch, TestTimeouts.Token());
         }
 
         var ids = await _cache.ReadDocumentsAsync(Org, 1, TestTimeouts.Token()).Select(d => d.Id).ToListAsync();
@@ -97,8 +98,8 @@ public abstract class CacheContractTests : IAsyncLifetime
     [Fact]
     public async Task WriteDocuments_SameIdTwice_LastWriteWins()
     {
-        await _cache.WriteDocumentsAsync(Org, 1, [Workbook("wb-1") with { Name = "First" }], TestTimeouts.Token());
-        await _cache.WriteDocumentsAsync(Org, 1, [Workbook("wb-1") with { Name = "Second" }], TestTimeouts.Token());
+        await _cache.WriteDocumentsAsync(await WriterAsync(), 1, [Workbook("wb-1") with { Name = "First" }], TestTimeouts.Token());
+        await _cache.WriteDocumentsAsync(await WriterAsync(), 1, [Workbook("wb-1") with { Name = "Second" }], TestTimeouts.Token());
 
         (await _cache.ReadDocumentsAsync(Org, 1, TestTimeouts.Token()).ToListAsync()).Should().ContainSingle().Which.Name.Should().Be("Second");
     }
@@ -108,7 +109,7 @@ public abstract class CacheContractTests : IAsyncLifetime
     {
         var huge = Workbook("huge", elements: 3_000) with { Description = new string('x', 20_000) };
 
-        await _cache.WriteDocumentsAsync(Org, 1, [huge], TestTimeouts.Token());
+        await _cache.WriteDocumentsAsync(await WriterAsync(), 1, [huge], TestTimeouts.Token());
 
         (await _cache.GetDocumentAsync(Org, 1, "huge", TestTimeouts.Token())).Should().BeEquivalentTo(huge);
         (await _cache.ReadDocumentsAsync(Org, 1, TestTimeouts.Token()).ToListAsync()).Should().ContainSingle().Which.Should().BeEquivalentTo(huge);
@@ -118,8 +119,8 @@ public abstract class CacheContractTests : IAsyncLifetime
     public async Task DeleteGeneration_RemovesItsDocumentsAndMembersOnly()
     {
         await PublishGenerationAsync(1, Workbook("keep"));
-        await _cache.WriteDocumentsAsync(Org, 2, [Workbook("drop")], TestTimeouts.Token());
-        await _cache.WriteMembersAsync(Org, 2, [new CachedMember("m", "M", null)], TestTimeouts.Token());
+        await _cache.WriteDocumentsAsync(await WriterAsync(), 2, [Workbook("drop")], TestTimeouts.Token());
+        await _cache.WriteMembersAsync(await WriterAsync(), 2, [new CachedMember("m", "M", null)], TestTimeouts.Token());
 
         await _cache.DeleteGenerationAsync(Org, 2, TestTimeouts.Token());
 
@@ -133,8 +134,8 @@ public abstract class CacheContractTests : IAsyncLifetime
     public async Task Organizations_Isolated_ClearRemovesOnlyOne()
     {
         await PublishGenerationAsync(1, Workbook("a"));
-        await _cache.WriteDocumentsAsync("org-other", 1, [Workbook("b")], TestTimeouts.Token());
-        (await _cache.PublishAsync(Metadata(1) with { OrganizationId = "org-other" }, 0, TestTimeouts.Token())).Should().BeTrue();
+        await _cache.WriteDocumentsAsync(await WriterAsync("org-other"), 1, [Workbook("b")], TestTimeouts.Token());
+        (await _cache.PublishAsync(await WriterAsync("org-other"), Metadata(1) with { OrganizationId = "org-other" }, 0, TestTimeouts.Token())).Should().BeTrue();
 
         (await _cache.ReadDocumentsAsync(Org, 1, TestTimeouts.Token()).Select(d => d.Id).ToListAsync()).Should().Equal("a");
         await _cache.ClearAsync(Org, TestTimeouts.Token());
@@ -167,8 +168,10 @@ public abstract class CacheContractTests : IAsyncLifetime
         var second = await _cache.TryAcquireLeaseAsync(Org, "host-b/2/y", TimeSpan.FromMinutes(2), TestTimeouts.Token());
 
         second.IsGranted.Should().BeTrue();
-        (await _cache.RenewLeaseAsync(first, TimeSpan.FromMinutes(2), TestTimeouts.Token())).Should().BeFalse();
-        (await _cache.RenewLeaseAsync(second.Granted!, TimeSpan.FromMinutes(2), TestTimeouts.Token())).Should().BeTrue();
+        (await _cache.Invoking(c => c.RenewLeaseAsync(first, TimeSpan.FromMinutes(2), TestTimeouts.Token())).Should().ThrowAsync<LeaseLostException>())
+            .Which.Message.Should().Contain("lease lost to host-b/2/y");
+        await _cache.RenewLeaseAsync(second.Granted!, TimeSpan.FromMinutes(2), TestTimeouts.Token());
+        second.Granted!.Epoch.Should().BeGreaterThan(first.Epoch);
     }
 
     [Fact]
@@ -184,7 +187,7 @@ public abstract class CacheContractTests : IAsyncLifetime
     [Fact]
     public async Task Lease_HolderIsDeadProcessOnThisHost_TakenOverAtOnce()
     {
-        var dead = $"{Environment.MachineName}/{int.MaxValue - 7}/dead";
+        var dead = LeaseHolder.For(int.MaxValue - 7);
         (await _cache.TryAcquireLeaseAsync(Org, dead, TimeSpan.FromMinutes(10), TestTimeouts.Token())).IsGranted.Should().BeTrue();
 
         var mine = await _cache.TryAcquireLeaseAsync(Org, LeaseHolder.ForThisProcess(), TimeSpan.FromMinutes(2), TestTimeouts.Token());
@@ -200,11 +203,94 @@ public abstract class CacheContractTests : IAsyncLifetime
         (await _cache.TryAcquireLeaseAsync("org-other", "host-b/2/y", TimeSpan.FromMinutes(2), TestTimeouts.Token())).IsGranted.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task Lease_SameHostNameOtherMachineOrContainer_NotTakenOverBeforeExpiry()
+    {
+        // Same host name and a process id that does not run here: another container's process, still alive.
+        var elsewhere = $"{Environment.MachineName}/{int.MaxValue - 7}/0123456789/abcd";
+        (await _cache.TryAcquireLeaseAsync(Org, elsewhere, TimeSpan.FromMinutes(10), TestTimeouts.Token())).IsGranted.Should().BeTrue();
+
+        var mine = await _cache.TryAcquireLeaseAsync(Org, LeaseHolder.ForThisProcess(), TimeSpan.FromMinutes(2), TestTimeouts.Token());
+
+        mine.IsGranted.Should().BeFalse();
+        mine.HeldBy!.Holder.Should().Be(elsewhere);
+    }
+
+    [Fact]
+    public async Task Fencing_LeaseExpiredAndTaken_OldHoldersWritesAllocationAndPublishRefused()
+    {
+        var first = (await _cache.TryAcquireLeaseAsync(Org, "host-a/1/m/x", TimeSpan.FromMinutes(2), TestTimeouts.Token())).Granted!;
+        var generation = await _cache.AllocateGenerationAsync(first, TestTimeouts.Token());
+        await _cache.WriteDocumentsAsync(first, generation, [Workbook("from-a-1")], TestTimeouts.Token());
+        _time.Advance(TimeSpan.FromMinutes(3));
+        var second = (await _cache.TryAcquireLeaseAsync(Org, "host-b/2/m/y", TimeSpan.FromMinutes(2), TestTimeouts.Token())).Granted!;
+
+        await _cache.Invoking(c => c.WriteDocumentsAsync(first, generation, [Workbook("from-a-2")], TestTimeouts.Token()))
+            .Should().ThrowAsync<LeaseLostException>().WithMessage("*lease lost to host-b/2/m/y*");
+        await _cache.Invoking(c => c.WriteMembersAsync(first, generation, [new CachedMember("m", "M", null)], TestTimeouts.Token()))
+            .Should().ThrowAsync<LeaseLostException>();
+        await _cache.Invoking(c => c.AllocateGenerationAsync(first, TestTimeouts.Token())).Should().ThrowAsync<LeaseLostException>();
+        await _cache.Invoking(c => c.PublishAsync(first, Metadata(generation), 0, TestTimeouts.Token())).Should().ThrowAsync<LeaseLostException>();
+
+        var next = await _cache.AllocateGenerationAsync(second, TestTimeouts.Token());
+        next.Should().BeGreaterThan(generation);
+        await _cache.WriteDocumentsAsync(second, next, [Workbook("from-b")], TestTimeouts.Token());
+        (await _cache.PublishAsync(second, Metadata(next), 0, TestTimeouts.Token())).Should().BeTrue();
+        (await _cache.ReadDocumentsAsync(Org, next, TestTimeouts.Token()).Select(d => d.Id).ToListAsync()).Should().Equal("from-b");
+    }
+
+    [Fact]
+    public async Task Lease_ReleasedAndRetaken_EpochKeepsGrowing()
+    {
+        var first = (await _cache.TryAcquireLeaseAsync(Org, "host-a/1/m/x", TimeSpan.FromMinutes(2), TestTimeouts.Token())).Granted!;
+        await _cache.ReleaseLeaseAsync(first, TestTimeouts.Token());
+
+        var again = (await _cache.TryAcquireLeaseAsync(Org, "host-a/1/m/x", TimeSpan.FromMinutes(2), TestTimeouts.Token())).Granted!;
+
+        again.Epoch.Should().BeGreaterThan(first.Epoch);
+        await _cache.Invoking(c => c.PublishAsync(first, Metadata(1), 0, TestTimeouts.Token())).Should().ThrowAsync<LeaseLostException>();
+    }
+
+    [Fact]
+    public async Task AllocateGeneration_ManyAtOnce_EachUniqueAndAboveEveryStoredGeneration()
+    {
+        var writer = await WriterAsync();
+        await _cache.WriteDocumentsAsync(writer, 7, [Workbook("old")], TestTimeouts.Token());
+
+        var allocated = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _cache.AllocateGenerationAsync(writer, TestTimeouts.Token())));
+
+        allocated.Should().OnlyHaveUniqueItems().And.OnlyContain(g => g > 7);
+    }
+
+    [Fact]
+    public async Task Organization_StoredPerConnection_ReadBackWithoutSigma()
+    {
+        (await _cache.GetOrganizationAsync("conn-a", TestTimeouts.Token())).Should().BeNull();
+
+        await _cache.SetOrganizationAsync("conn-a", Org, TestTimeouts.Token());
+        await _cache.SetOrganizationAsync("conn-b", "org-other", TestTimeouts.Token());
+
+        (await _cache.GetOrganizationAsync("conn-a", TestTimeouts.Token())).Should().Be(Org);
+        (await _cache.GetOrganizationAsync("conn-b", TestTimeouts.Token())).Should().Be("org-other");
+    }
+
+    // One lease per organization for the tests that only write: writes are fenced by a lease.
+    private async Task<RefreshLease> WriterAsync(string organizationId = Org)
+    {
+        if (!_writers.TryGetValue(organizationId, out var lease))
+        {
+            lease = (await _cache.TryAcquireLeaseAsync(organizationId, "writer/1/m/w", TimeSpan.FromHours(1), TestTimeouts.Token())).Granted!;
+            _writers[organizationId] = lease;
+        }
+
+        return lease;
+    }
+
     private async Task PublishGenerationAsync(long generation, params CachedDocument[] documents)
     {
-        await _cache.WriteDocumentsAsync(Org, generation, documents, TestTimeouts.Token());
+        await _cache.WriteDocumentsAsync(await WriterAsync(), generation, documents, TestTimeouts.Token());
         var current = (await _cache.GetMetadataAsync(Org, TestTimeouts.Token()))?.Generation ?? 0;
-        (await _cache.PublishAsync(Metadata(generation), current, TestTimeouts.Token())).Should().BeTrue();
+        (await _cache.PublishAsync(await WriterAsync(), Metadata(generation), current, TestTimeouts.Token())).Should().BeTrue();
     }
 
     private CacheMetadata Metadata(long generation) => new()

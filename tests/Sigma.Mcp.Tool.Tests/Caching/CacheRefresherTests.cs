@@ -8,10 +8,17 @@ using Sigma.Sandbox;
 namespace Sigma.Mcp.Tool.Tests.Caching;
 
 /// <summary>A refresh from the sandbox into a real cache; subclasses choose the backend.</summary>
-public abstract class CacheRefresherTests
+public abstract partial class CacheRefresherTests
 {
-    /// <summary>Builds the tool's services over the sandbox, with <see cref="ICache"/> replaced by the backend under test.</summary>
-    private protected abstract IHost BuildHost(SigmaSandbox sandbox);
+    /// <summary>A new cache over this test's storage (every call opens the same storage), on <paramref name="time"/>'s clock.</summary>
+    private protected abstract ICache OpenCache(TimeProvider time);
+
+    /// <summary>Builds the tool's services over the sandbox, with <see cref="ICache"/> the backend under test (or <paramref name="cache"/>).</summary>
+    private IHost BuildHost(SigmaSandbox sandbox, ICache? cache = null)
+    {
+        var chosen = cache ?? OpenCache(TimeProvider.System);
+        return ToolServices.Build(sandbox, configure: services => services.AddSingleton(chosen));
+    }
 
     [Fact]
     public async Task Refresh_TenThousandWorkbooks_EveryDocumentAndElementCachedOnce()

@@ -1,24 +1,22 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Caching.DynamoDb;
 using Sigma.Mcp.Tool.Tests.Fixtures;
-using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.Caching;
 
-/// <summary>Refreshes into a DynamoDB table on dynalite.</summary>
-public sealed class DynamoDbCacheRefresherTests(DynaliteFixture dynalite) : CacheRefresherTests, IClassFixture<DynaliteFixture>
+/// <summary>Refreshes into a DynamoDB table on dynalite (one per test; every cache of a test uses the same table).</summary>
+public sealed class DynamoDbCacheRefresherTests(DynaliteFixture dynalite) : CacheRefresherTests, IClassFixture<DynaliteFixture>, IDisposable
 {
-    private protected override IHost BuildHost(SigmaSandbox sandbox)
+    private readonly string _table = DynaliteFixture.NewTableName("refresh");
+    private readonly List<IDisposable> _clients = [];
+
+    public void Dispose() => _clients.ForEach(c => c.Dispose());
+
+    private protected override ICache OpenCache(TimeProvider time)
     {
         var client = dynalite.CreateClient();
-        var cache = new DynamoDbCache(client, DynaliteFixture.NewTableName("refresh"), TimeProvider.System, NullLogger<DynamoDbCache>.Instance);
-        return ToolServices.Build(sandbox, configure: services =>
-        {
-            services.AddSingleton(client);
-            services.AddSingleton<ICache>(cache);
-        });
+        _clients.Add(client);
+        return new DynamoDbCache(client, _table, time, NullLogger<DynamoDbCache>.Instance);
     }
 }

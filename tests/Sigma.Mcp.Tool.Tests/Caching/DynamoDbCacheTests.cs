@@ -16,6 +16,7 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
 {
     private const string Org = "org-ddb";
     private readonly List<IDisposable> _clients = [];
+    private readonly Dictionary<DynamoDbCache, RefreshLease> _leases = new(ReferenceEqualityComparer.Instance);
 
     public override async Task DisposeAsync()
     {
@@ -31,7 +32,7 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
     {
         var (cache, client) = await NewInitializedCacheAsync();
         var documents = Enumerable.Range(0, 3_000).Select(i => Document($"wb-{i:D5}", bulkBytes: 1_500)).ToList();
-        await cache.WriteDocumentsAsync(Org, 1, documents, TestTimeouts.Token());
+        await cache.WriteDocumentsAsync(await LeaseAsync(cache), 1, documents, TestTimeouts.Token());
         client.Queries = 0;
 
         var ids = await cache.ReadDocumentsAsync(Org, 1, TestTimeouts.Token()).Select(d => d.Id).ToListAsync();
@@ -47,8 +48,8 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
         client.HoldBackHalfOfEachBatch = true;
         var documents = Enumerable.Range(0, 80).Select(i => Document($"wb-{i:D3}")).ToList();
 
-        await cache.WriteDocumentsAsync(Org, 1, documents, TestTimeouts.Token());
-        await cache.WriteMembersAsync(Org, 1, [.. Enumerable.Range(0, 30).Select(i => new CachedMember($"m-{i}", $"Member {i}", null))], TestTimeouts.Token());
+        await cache.WriteDocumentsAsync(await LeaseAsync(cache), 1, documents, TestTimeouts.Token());
+        await cache.WriteMembersAsync(await LeaseAsync(cache), 1, [.. Enumerable.Range(0, 30).Select(i => new CachedMember($"m-{i}", $"Member {i}", null))], TestTimeouts.Token());
 
         client.HeldBack.Should().BeGreaterThan(0);
         (await cache.ReadDocumentsAsync(Org, 1, TestTimeouts.Token()).Select(d => d.Id).ToListAsync()).ShouldBeExactly(documents.Select(d => d.Id));
@@ -61,7 +62,7 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
         var (cache, client) = await NewInitializedCacheAsync();
         var big = Document("big", bulkBytes: 900_000);
 
-        await cache.WriteDocumentsAsync(Org, 1, [big, Document("small")], TestTimeouts.Token());
+        await cache.WriteDocumentsAsync(await LeaseAsync(cache), 1, [big, Document("small")], TestTimeouts.Token());
 
         (await ItemsOfAsync(client, cache, "big")).Should().HaveCount(3, "about 1.2 MB of base64 compresses to about 900 KB, in 350 KB chunks");
         (await cache.GetDocumentAsync(Org, 1, "big", TestTimeouts.Token())).Should().BeEquivalentTo(big);
@@ -72,7 +73,7 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
     public async Task ReadDocuments_ChunkMissing_ThrowsRatherThanReturningPart()
     {
         var (cache, client) = await NewInitializedCacheAsync();
-        await cache.WriteDocumentsAsync(Org, 1, [Document("big", bulkBytes: 900_000), Document("small")], TestTimeouts.Token());
+        await cache.WriteDocumentsAsync(await LeaseAsync(cache), 1, [Document("big", bulkBytes: 900_000), Document("small")], TestTimeouts.Token());
         var chunk1 = (await ItemsOfAsync(client, cache, "big"))[1];
         await client.DeleteItemAsync(TableOf(cache), new() { ["pk"] = chunk1["pk"], ["sk"] = chunk1["sk"] }, TestTimeouts.Token());
 
@@ -88,9 +89,9 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
     public async Task WriteDocuments_ChunkedDocumentRewrittenSmaller_OnlyTheNewOneRead()
     {
         var (cache, _) = await NewInitializedCacheAsync();
-        await cache.WriteDocumentsAsync(Org, 1, [Document("doc", bulkBytes: 900_000)], TestTimeouts.Token());
+        await cache.WriteDocumentsAsync(await LeaseAsync(cache), 1, [Document("doc", bulkBytes: 900_000)], TestTimeouts.Token());
 
-        await cache.WriteDocumentsAsync(Org, 1, [Document("doc") with { Name = "Rewritten" }], TestTimeouts.Token());
+        await cache.WriteDocumentsAsync(await LeaseAsync(cache), 1, [Document("doc") with { Name = "Rewritten" }], TestTimeouts.Token());
 
         (await cache.ReadDocumentsAsync(Org, 1, TestTimeouts.Token()).ToListAsync()).Should().ContainSingle().Which.Name.Should().Be("Rewritten");
         (await cache.GetDocumentAsync(Org, 1, "doc", TestTimeouts.Token()))!.Name.Should().Be("Rewritten");
@@ -101,7 +102,7 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
     {
         var (cache, _) = await NewInitializedCacheAsync();
         var documents = new[] { Document("a", bulkBytes: 900_000), Document("a#0001"), Document("a#0001#0000"), Document("a#") };
-        await cache.WriteDocumentsAsync(Org, 1, documents, TestTimeouts.Token());
+        await cache.WriteDocumentsAsync(await LeaseAsync(cache), 1, documents, TestTimeouts.Token());
 
         foreach (var document in documents)
         {
@@ -158,7 +159,7 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
         await cache.Invoking(c => c.InitializeAsync(TestTimeouts.Token())).Should().ThrowAsync<CacheUnavailableException>().WithMessage("*not a sigma-mcp cache table*CACHE_TABLE_NAME*");
         await cache.Invoking(c => c.GetMetadataAsync(Org, TestTimeouts.Token())).Should().ThrowAsync<CacheUnavailableException>().WithMessage("*not a sigma-mcp cache table*");
         await cache.Invoking(c => c.ListGenerationsAsync(Org, TestTimeouts.Token())).Should().ThrowAsync<CacheUnavailableException>().WithMessage("*not a sigma-mcp cache table*");
-        await cache.Invoking(c => c.WriteDocumentsAsync(Org, 1, [Document("d")], TestTimeouts.Token())).Should().ThrowAsync<CacheUnavailableException>().WithMessage("*not a sigma-mcp cache table*");
+        await cache.Invoking(c => c.WriteDocumentsAsync(new RefreshLease(Org, "h/1/m/x", 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), 1, [Document("d")], TestTimeouts.Token())).Should().ThrowAsync<CacheUnavailableException>().WithMessage("*not a sigma-mcp cache table*");
     }
 
     [Fact]
@@ -178,7 +179,9 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
     {
         var (cache, _) = await NewInitializedCacheAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(2, 6).Select(g => cache.PublishAsync(Metadata(g), 0, TestTimeouts.Token())));
+        var lease = await LeaseAsync(cache);
+
+        var results = await Task.WhenAll(Enumerable.Range(2, 6).Select(g => cache.PublishAsync(lease, Metadata(g), 0, TestTimeouts.Token())));
 
         results.Count(r => r).Should().Be(1);
     }
@@ -199,6 +202,17 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
         var cache = NewCache(client, DynaliteFixture.NewTableName("ddb"), TimeProvider.System);
         await cache.InitializeAsync(TestTimeouts.Token());
         return (cache, client);
+    }
+
+    private async Task<RefreshLease> LeaseAsync(DynamoDbCache cache)
+    {
+        if (!_leases.TryGetValue(cache, out var lease))
+        {
+            lease = (await cache.TryAcquireLeaseAsync(Org, "writer/1/m/w", TimeSpan.FromHours(1), TestTimeouts.Token())).Granted!;
+            _leases[cache] = lease;
+        }
+
+        return lease;
     }
 
     private static DynamoDbCache NewCache(IAmazonDynamoDB client, string table, TimeProvider time) =>

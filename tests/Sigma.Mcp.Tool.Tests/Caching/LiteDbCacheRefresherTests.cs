@@ -1,16 +1,25 @@
-using Microsoft.Extensions.Hosting;
+using Sigma.Mcp.Tool.Caching;
+using Sigma.Mcp.Tool.Caching.LiteDb;
 using Sigma.Mcp.Tool.Tests.Fixtures;
-using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.Caching;
 
-/// <summary>Refreshes into a LiteDB file.</summary>
+/// <summary>Refreshes into a LiteDB file (one per test; every cache of a test opens the same file).</summary>
 public sealed class LiteDbCacheRefresherTests : CacheRefresherTests, IDisposable
 {
     private readonly TempDirectory _directory = new();
+    private readonly List<LiteDbCache> _opened = [];
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose()
+    {
+        _opened.ForEach(c => c.Dispose());
+        _directory.Dispose();
+    }
 
-    private protected override IHost BuildHost(SigmaSandbox sandbox) =>
-        ToolServices.Build(sandbox, cachePath: _directory.File($"cache-{Guid.NewGuid():N}.db"));
+    private protected override ICache OpenCache(TimeProvider time)
+    {
+        var cache = new LiteDbCache(_directory.File("cache.db"), time);
+        _opened.Add(cache);
+        return cache;
+    }
 }

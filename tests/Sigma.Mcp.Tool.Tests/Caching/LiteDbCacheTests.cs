@@ -24,7 +24,9 @@ public sealed class LiteDbCacheTests : CacheContractTests, IDisposable
         using var reader = new LiteDbCache(path, TimeProvider.System);
         var document = new CachedDocument { Id = "wb", Type = DocumentTypes.Workbook, Name = "Shared" };
 
-        await writer.WriteDocumentsAsync("org", 1, [document], TestTimeouts.Token());
+        var lease = (await writer.TryAcquireLeaseAsync("org", "writer/1/m/w", TimeSpan.FromMinutes(1), TestTimeouts.Token())).Granted!;
+
+        await writer.WriteDocumentsAsync(lease, 1, [document], TestTimeouts.Token());
 
         (await reader.GetDocumentAsync("org", 1, "wb", TestTimeouts.Token()))!.Name.Should().Be("Shared");
     }

@@ -122,6 +122,75 @@ public abstract class CacheRefreshProcessTests : IAsyncLifetime, IDisposable
         cleared.Stdout.Should().Contain("Empty: never refreshed");
     }
 
+    [Fact]
+    public async Task Refresh_PausedPastItsLeaseThenContinued_ExitsOneSayingTheLeaseWasLostAndTheSecondRefreshStands()
+    {
+        _sandbox.Faults.Latency = TimeSpan.FromMilliseconds(30); // a fetch phase long enough to be paused in
+        var settings = Settings();
+        settings["SIGMA_MCP_REFRESH_LEASE"] = "5s";
+        using var first = Process.Start(ToolProcess.StartInfo(WorkingDirectory, settings, "cache", "refresh"))!;
+        first.StandardInput.Close();
+        _ = first.StandardOutput.ReadToEndAsync();
+        var fetching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stderr = ReadLinesAsync(first.StandardError, line =>
+        {
+            if (line.StartsWith("Fetching", StringComparison.Ordinal))
+            {
+                fetching.TrySetResult();
+            }
+        });
+        await fetching.Task.WaitAsync(TestTimeouts.Default);
+
+        Signal(first, "STOP");
+        try
+        {
+            _sandbox.Data.AddWorkbook("Added While The First Was Paused");
+
+            // Refused while the paused refresh's lease runs; taken over once it has expired.
+            while (await ToolProcess.RunAsync(WorkingDirectory, settings, "cache", "refresh") is { ExitCode: not 0 } refused)
+            {
+                refused.Stderr.Should().Contain("Another refresh of this organization's cache is running", refused.ToString());
+            }
+        }
+        finally
+        {
+            Signal(first, "CONT");
+        }
+
+        using (var timeout = new CancellationTokenSource(TestTimeouts.Default))
+        {
+            await first.WaitForExitAsync(timeout.Token);
+        }
+
+        var lines = await stderr;
+        first.ExitCode.Should().Be(1, string.Join('\n', lines));
+        lines.Should().ContainSingle(l => l.StartsWith("sigma-mcp: ", StringComparison.Ordinal))
+            .Which.Should().StartWith("sigma-mcp: Refresh lease lost to ");
+        lines.Should().NotContain(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal), "a lost lease is one line, not a stack trace");
+        var metadata = await AssertPublishedGenerationCompleteAsync(OpenCache(), _sandbox.Data.OrganizationId);
+        var documents = await OpenCache().ReadDocumentsAsync(_sandbox.Data.OrganizationId, metadata.Generation, TestTimeouts.Token()).ToListAsync();
+        documents.Where(d => d.Type == DocumentTypes.Workbook).Select(d => d.Id).ShouldBeExactly(_sandbox.Data.Workbooks.Select(w => w.Id));
+    }
+
+    private static void Signal(Process process, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+        kill.ExitCode.Should().Be(0, $"kill -{signal} {process.Id}");
+    }
+
+    private static async Task<List<string>> ReadLinesAsync(StreamReader reader, Action<string> onLine)
+    {
+        var lines = new List<string>();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lines.Add(line);
+            onLine(line);
+        }
+
+        return lines;
+    }
+
     private Dictionary<string, string?> Settings() => new(SandboxSettings.For(_sandbox).Concat(BackendSettings));
 
     private static async Task<CacheMetadata> AssertPublishedGenerationCompleteAsync(ICache cache, string organization)

@@ -34,6 +34,23 @@ public sealed class InFlightRequestsTests
         inFlight.Count.Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("\"a+b\"", "\"a\\u002Bb\"")]
+    [InlineData("\"ü\"", "\"\\u00FC\"")]
+    [InlineData("\"<x>\"", "\"\\u003Cx\\u003E\"")]
+    [InlineData("\"it's & co\"", "\"it\\u0027s \\u0026 co\"")]
+    [InlineData("10", "10")]
+    public async Task WaitIdle_ReplyEscapesTheIdDifferently_StillCountsAsAnswered(string requestId, string replyId)
+    {
+        var inFlight = new InFlightRequests();
+        inFlight.OnIncoming(Encoding.UTF8.GetBytes($$$"""{"jsonrpc":"2.0","id":{{{requestId}}},"method":"tools/call"}"""));
+
+        inFlight.OnOutgoing(Encoding.UTF8.GetBytes($$$"""{"jsonrpc":"2.0","id":{{{replyId}}},"result":{}}"""));
+
+        inFlight.Count.Should().Be(0);
+        await inFlight.WaitIdleAsync(TimeSpan.FromMinutes(1)).WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
     [Fact]
     public async Task WaitIdle_RequestCancelledByClient_StopsWaiting()
     {

@@ -113,4 +113,19 @@ public sealed partial class SearchIndexTests
 
         index.Search(new SearchQuery("report", Limit: 5)).Should().HaveCount(5);
     }
+
+    [Fact]
+    public void Search_ElementType_DataModelElementsRankHigher_StillReturnsLimitWorkbookElements()
+    {
+        var model = Document("dm-1", DocumentTypes.DataModel, "Orders Orders") with
+        {
+            Elements = [.. Enumerable.Range(0, 20).Select(i => new CachedElement($"dm-el-{i}", "Orders Orders Orders", "table", null, ["Orders"]))],
+        };
+        var workbooks = Enumerable.Range(0, 6).Select(i => Workbook($"wb-{i}", $"Workbook {i}", Element($"el-{i}", $"Orders {i}", "Amount")));
+        var index = SearchIndex.Build([model, .. workbooks]);
+
+        var hits = index.Search(new SearchQuery("orders", "element", Limit: 5));
+
+        hits.Should().HaveCount(5).And.OnlyContain(h => h.Document.Type == DocumentTypes.Workbook && h.Element != null);
+    }
 }

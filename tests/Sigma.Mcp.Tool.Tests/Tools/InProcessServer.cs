@@ -35,6 +35,9 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     public SigmaSandbox Sandbox { get; }
 
+    /// <summary>The server's services, once started.</summary>
+    public IServiceProvider Services => _host!.Services;
+
     /// <summary>The LiteDB file the server caches documents in.</summary>
     public string CachePath => _directory.File("cache.db");
 

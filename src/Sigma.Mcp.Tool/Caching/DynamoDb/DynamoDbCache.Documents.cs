@@ -54,10 +54,11 @@ internal sealed partial class DynamoDbCache
     }
 
     public async Task WriteDocumentsAsync(
-        string organizationId, long generation, IReadOnlyCollection<CachedDocument> documents, CancellationToken cancellationToken = default)
+        RefreshLease lease, long generation, IReadOnlyCollection<CachedDocument> documents, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(documents);
-        var partition = Partition(organizationId);
+        var partition = Partition(lease.OrganizationId);
         if (documents.Count == 0)
         {
             return;
@@ -71,15 +72,17 @@ internal sealed partial class DynamoDbCache
         }
 
         var puts = latest.Values.SelectMany(d => ItemCodec.DocumentItems(partition, generation, d)).Select(Put).ToList();
+        await EnsureHeldAsync(lease, cancellationToken);
         await MarkGenerationAsync(partition, generation, cancellationToken);
         await _table.WriteAsync(puts, cancellationToken);
     }
 
     public async Task WriteMembersAsync(
-        string organizationId, long generation, IReadOnlyCollection<CachedMember> members, CancellationToken cancellationToken = default)
+        RefreshLease lease, long generation, IReadOnlyCollection<CachedMember> members, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(members);
-        var partition = Partition(organizationId);
+        var partition = Partition(lease.OrganizationId);
         if (members.Count == 0)
         {
             return;
@@ -92,11 +95,17 @@ internal sealed partial class DynamoDbCache
         }
 
         var puts = latest.Values.Select(m => Put(ItemCodec.MemberItem(partition, generation, m))).ToList();
+        await EnsureHeldAsync(lease, cancellationToken);
         await MarkGenerationAsync(partition, generation, cancellationToken);
         await _table.WriteAsync(puts, cancellationToken);
     }
 
-    /// <summary>Written before the data, so that a refresh that dies half-way still leaves its generation listed for deletion.</summary>
+    /// <summary>
+    /// Written before the data, after checking that the lease is still held (DynamoDB has no condition across items
+    /// without transactions: a generation number belongs to the one refresh that allocated it, and the publish is
+    /// fenced atomically, so a write that slips past a lease lost a moment ago lands in a generation nobody publishes),
+    /// so that a refresh that dies half-way still leaves its generation listed for deletion.
+    /// </summary>
     private async Task MarkGenerationAsync(string partition, long generation, CancellationToken cancellationToken) =>
         await _table.PutAsync(ItemCodec.GenerationMarkerItem(partition, generation), null, null, cancellationToken);
 

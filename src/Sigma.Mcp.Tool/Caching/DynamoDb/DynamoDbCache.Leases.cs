@@ -3,30 +3,30 @@ using Microsoft.Extensions.Logging;
 
 namespace Sigma.Mcp.Tool.Caching.DynamoDb;
 
-/// <summary>The refresh lease: one item per organization, taken and renewed with conditional writes.</summary>
+/// <summary>
+/// The refresh lease and the generation counter: attributes of the organization's metadata item, changed with
+/// conditional <c>UpdateItem</c>s, so that the publish (an update of the same item) is fenced by the lease atomically.
+/// </summary>
 internal sealed partial class DynamoDbCache
 {
     private const int MaxLeaseAttempts = 5;
 
+    // The stored lease is this one: same holder, same epoch.
+    private const string HeldCondition = "#holder = :holder AND #epoch = :epoch";
+
     public async Task<LeaseResult> TryAcquireLeaseAsync(string organizationId, string holder, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(holder);
-        var partition = Partition(organizationId);
 
         // The lease can change between a refused write and the read that says who holds it; then try again.
         for (var attempt = 0; attempt < MaxLeaseAttempts; attempt++)
         {
             var now = time.GetUtcNow();
-            var lease = new RefreshLease(organizationId, holder, now, now + duration);
-            var item = ItemCodec.LeaseItem(partition, lease);
-            var values = new Dictionary<string, AttributeValue>
+            var values = TakeValues(holder, now, duration);
+            values[":nowMs"] = ItemCodec.N(now.ToUnixTimeMilliseconds());
+            if (await TakeAsync(organizationId, "attribute_not_exists(#holder) OR #expiresAt < :nowMs OR #holder = :holder", values, cancellationToken) is { } taken)
             {
-                [":now"] = ItemCodec.N(now.ToUnixTimeMilliseconds()),
-                [":holder"] = ItemCodec.S(holder),
-            };
-            if (await _table.PutAsync(item, "attribute_not_exists(#pk) OR #expiresAt < :now OR #holder = :holder", values, cancellationToken))
-            {
-                return new LeaseResult(lease, null);
+                return new LeaseResult(taken, null);
             }
 
             if (await ReadLeaseAsync(organizationId, cancellationToken) is not { } current)
@@ -39,9 +39,11 @@ internal sealed partial class DynamoDbCache
                 return new LeaseResult(null, current);
             }
 
-            // Its process on this host is gone: take over now rather than when it expires, unless another process just did.
-            var dead = new Dictionary<string, AttributeValue> { [":dead"] = ItemCodec.S(current.Holder) };
-            if (await _table.PutAsync(item, "#holder = :dead", dead, cancellationToken))
+            // Its process on this machine is gone: take over now rather than when it expires, unless another process just did.
+            var takeOver = TakeValues(holder, now, duration);
+            takeOver[":dead"] = ItemCodec.S(current.Holder);
+            takeOver[":deadEpoch"] = ItemCodec.N(current.Epoch);
+            if (await TakeAsync(organizationId, "#holder = :dead AND #epoch = :deadEpoch", takeOver, cancellationToken) is { } lease)
             {
                 LogTakenOver(logger, organizationId, current.Holder);
                 return new LeaseResult(lease, null);
@@ -52,24 +54,91 @@ internal sealed partial class DynamoDbCache
             $"The refresh lease of organization '{organizationId}' kept changing hands in DynamoDB table '{tableName}'; try the refresh again.");
     }
 
-    public Task<bool> RenewLeaseAsync(RefreshLease lease, TimeSpan duration, CancellationToken cancellationToken = default)
+    public async Task RenewLeaseAsync(RefreshLease lease, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        var renewed = lease with { ExpiresAt = time.GetUtcNow() + duration };
-        var values = new Dictionary<string, AttributeValue> { [":holder"] = ItemCodec.S(lease.Holder) };
-        return _table.PutAsync(ItemCodec.LeaseItem(Partition(lease.OrganizationId), renewed), "#holder = :holder", values, cancellationToken);
+        var values = Held(lease);
+        values[":expires"] = ItemCodec.N((time.GetUtcNow() + duration).ToUnixTimeMilliseconds());
+        if (await _table.UpdateAsync(Partition(lease.OrganizationId), TableSchema.MetadataSortKey, "SET #expiresAt = :expires", HeldCondition, values, cancellationToken) is null)
+        {
+            throw await LostAsync(lease, cancellationToken);
+        }
     }
 
     public async Task ReleaseLeaseAsync(RefreshLease lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        var values = new Dictionary<string, AttributeValue> { [":holder"] = ItemCodec.S(lease.Holder) };
-        await _table.DeleteAsync(Partition(lease.OrganizationId), TableSchema.LeaseSortKey, "#holder = :holder", values, cancellationToken);
+
+        // Expired rather than removed: the epoch must keep growing.
+        var values = Held(lease);
+        values[":zero"] = ItemCodec.N(0);
+        await _table.UpdateAsync(Partition(lease.OrganizationId), TableSchema.MetadataSortKey, "SET #expiresAt = :zero", HeldCondition, values, cancellationToken);
     }
+
+    public async Task<long> AllocateGenerationAsync(RefreshLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        var partition = Partition(lease.OrganizationId);
+        var item = await _table.GetAsync(partition, TableSchema.MetadataSortKey, cancellationToken);
+        if (item is null || !item.ContainsKey(TableSchema.NextGeneration))
+        {
+            // A table written before the counter existed: start above every generation already stored.
+            var stored = (await ListGenerationsAsync(lease.OrganizationId, cancellationToken))
+                .Append(item is not null && item.ContainsKey(TableSchema.Generation) ? ItemCodec.Number(item, TableSchema.Generation) : 0).Max();
+            var start = Held(lease);
+            start[":start"] = ItemCodec.N(stored);
+            await _table.UpdateAsync(partition, TableSchema.MetadataSortKey, "SET #nextGeneration = :start",
+                "attribute_not_exists(#nextGeneration) AND " + HeldCondition, start, cancellationToken);
+        }
+
+        var values = Held(lease);
+        values[":one"] = ItemCodec.N(1);
+        var updated = await _table.UpdateAsync(partition, TableSchema.MetadataSortKey, "ADD #nextGeneration :one", HeldCondition, values, cancellationToken)
+            ?? throw await LostAsync(lease, cancellationToken);
+        return ItemCodec.Number(updated, TableSchema.NextGeneration);
+    }
+
+    /// <summary>Throws <see cref="LeaseLostException"/> unless <paramref name="lease"/> is still the stored one.</summary>
+    private async Task EnsureHeldAsync(RefreshLease lease, CancellationToken cancellationToken)
+    {
+        var current = await ReadLeaseAsync(lease.OrganizationId, cancellationToken);
+        if (current is null || current.Holder != lease.Holder || current.Epoch != lease.Epoch)
+        {
+            throw LeaseLostException.To(current?.Holder);
+        }
+    }
+
+    private async Task<LeaseLostException> LostAsync(RefreshLease lease, CancellationToken cancellationToken)
+    {
+        var current = await ReadLeaseAsync(lease.OrganizationId, cancellationToken);
+        return LeaseLostException.To(current?.Holder);
+    }
+
+    private async Task<RefreshLease?> TakeAsync(
+        string organizationId, string condition, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
+    {
+        var item = await _table.UpdateAsync(Partition(organizationId), TableSchema.MetadataSortKey,
+            "SET #holder = :holder, #acquiredAt = :acquired, #expiresAt = :expires ADD #epoch :one", condition, values, cancellationToken);
+        return item is null ? null : ItemCodec.ReadLease(organizationId, item);
+    }
+
+    private static Dictionary<string, AttributeValue> TakeValues(string holder, DateTimeOffset now, TimeSpan duration) => new()
+    {
+        [":holder"] = ItemCodec.S(holder),
+        [":acquired"] = ItemCodec.N(now.ToUnixTimeMilliseconds()),
+        [":expires"] = ItemCodec.N((now + duration).ToUnixTimeMilliseconds()),
+        [":one"] = ItemCodec.N(1),
+    };
+
+    private static Dictionary<string, AttributeValue> Held(RefreshLease lease) => new()
+    {
+        [":holder"] = ItemCodec.S(lease.Holder),
+        [":epoch"] = ItemCodec.N(lease.Epoch),
+    };
 
     private async Task<RefreshLease?> ReadLeaseAsync(string organizationId, CancellationToken cancellationToken)
     {
-        var item = await _table.GetAsync(Partition(organizationId), TableSchema.LeaseSortKey, cancellationToken);
+        var item = await _table.GetAsync(Partition(organizationId), TableSchema.MetadataSortKey, cancellationToken);
         return item is null ? null : ItemCodec.ReadLease(organizationId, item);
     }
 

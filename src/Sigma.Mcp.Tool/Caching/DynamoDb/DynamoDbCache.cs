@@ -27,14 +27,46 @@ internal sealed partial class DynamoDbCache(IAmazonDynamoDB client, string table
         return item is null ? null : ItemCodec.ReadMetadata(item);
     }
 
-    public Task<bool> PublishAsync(CacheMetadata metadata, long expectedCurrentGeneration, CancellationToken cancellationToken = default)
+    public async Task<bool> PublishAsync(RefreshLease lease, CacheMetadata metadata, long expectedCurrentGeneration, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedCurrentGeneration);
-        var item = ItemCodec.MetadataItem(Partition(metadata.OrganizationId), metadata);
-        return expectedCurrentGeneration == 0
-            ? _table.PutAsync(item, "attribute_not_exists(#pk)", null, cancellationToken)
-            : _table.PutAsync(item, "#generation = :expected", new() { [":expected"] = ItemCodec.N(expectedCurrentGeneration) }, cancellationToken);
+
+        // One conditional update of the item that holds the lease: the fence and the switch are one atomic step.
+        var values = Held(lease);
+        values[":generation"] = ItemCodec.N(metadata.Generation);
+        values[":metadata"] = ItemCodec.S(ItemCodec.SerializeMetadata(metadata));
+        var expected = "attribute_not_exists(#generation)";
+        if (expectedCurrentGeneration != 0)
+        {
+            expected = "#generation = :expected";
+            values[":expected"] = ItemCodec.N(expectedCurrentGeneration);
+        }
+
+        if (await _table.UpdateAsync(Partition(metadata.OrganizationId), TableSchema.MetadataSortKey,
+            "SET #generation = :generation, #metadata = :metadata", HeldCondition + " AND " + expected, values, cancellationToken) is not null)
+        {
+            return true;
+        }
+
+        await EnsureHeldAsync(lease, cancellationToken);
+        return false;
+    }
+
+    public async Task<string?> GetOrganizationAsync(string connectionKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionKey);
+        var item = await _table.GetAsync(TableSchema.ConnectionPartition(connectionKey), TableSchema.ConnectionSortKey, cancellationToken);
+        return item is null ? null : ItemCodec.Text(item, TableSchema.OrganizationId);
+    }
+
+    public async Task SetOrganizationAsync(string connectionKey, string organizationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionKey);
+        var item = ItemCodec.Key(TableSchema.ConnectionPartition(connectionKey), TableSchema.ConnectionSortKey);
+        item[TableSchema.OrganizationId] = ItemCodec.S(organizationId);
+        await _table.PutAsync(item, null, null, cancellationToken);
     }
 
     public async Task<IReadOnlyList<long>> ListGenerationsAsync(string organizationId, CancellationToken cancellationToken = default)

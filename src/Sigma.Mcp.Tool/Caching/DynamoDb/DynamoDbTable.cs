@@ -56,6 +56,34 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB client, string table
         }
     }
 
+    /// <summary>
+    /// Applies <paramref name="update"/> to one item (creating it if need be) when <paramref name="condition"/> holds:
+    /// the item as it is afterwards, or null when the condition did not hold.
+    /// </summary>
+    public async Task<Dictionary<string, AttributeValue>?> UpdateAsync(
+        string partition, string sortKey, string update, string? condition, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
+    {
+        var request = new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = ItemCodec.Key(partition, sortKey),
+            UpdateExpression = update,
+            ConditionExpression = condition,
+            ExpressionAttributeNames = Names(update, condition),
+            ExpressionAttributeValues = values,
+            ReturnValues = ReturnValue.ALL_NEW,
+        };
+        try
+        {
+            var response = await CallAsync(c => client.UpdateItemAsync(request, c), cancellationToken);
+            return response.Attributes ?? [];
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Deletes one item, when <paramref name="condition"/> (if any) holds; false when it did not.</summary>
     public async Task<bool> DeleteAsync(
         string partition, string sortKey, string? condition, Dictionary<string, AttributeValue>? values, CancellationToken cancellationToken)

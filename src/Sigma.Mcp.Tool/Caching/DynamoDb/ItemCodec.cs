@@ -81,17 +81,14 @@ internal static class ItemCodec
         [TableSchema.Generation] = N(generation),
     };
 
-    /// <summary>The metadata item; <c>generation</c> is a number of its own so that a publish can be conditional on it.</summary>
-    public static Dictionary<string, AttributeValue> MetadataItem(string partition, CacheMetadata metadata) => new()
+    /// <summary>The published metadata (absent until a first publish), or null.</summary>
+    public static CacheMetadata? ReadMetadata(Dictionary<string, AttributeValue> item)
     {
-        [TableSchema.PartitionKey] = S(partition),
-        [TableSchema.SortKey] = S(TableSchema.MetadataSortKey),
-        [TableSchema.Generation] = N(metadata.Generation),
-        [TableSchema.Metadata] = S(JsonSerializer.Serialize(metadata, CacheJsonContext.Default.CacheMetadata)),
-    };
+        if (!item.ContainsKey(TableSchema.Metadata))
+        {
+            return null;
+        }
 
-    public static CacheMetadata ReadMetadata(Dictionary<string, AttributeValue> item)
-    {
         var metadata = JsonSerializer.Deserialize(Text(item, TableSchema.Metadata), CacheJsonContext.Default.CacheMetadata)
             ?? throw Damaged(item, TableSchema.Metadata);
         return metadata with
@@ -101,20 +98,18 @@ internal static class ItemCodec
         };
     }
 
-    public static Dictionary<string, AttributeValue> LeaseItem(string partition, RefreshLease lease) => new()
-    {
-        [TableSchema.PartitionKey] = S(partition),
-        [TableSchema.SortKey] = S(TableSchema.LeaseSortKey),
-        [TableSchema.Holder] = S(lease.Holder),
-        [TableSchema.AcquiredAt] = N(lease.AcquiredAt.ToUnixTimeMilliseconds()),
-        [TableSchema.ExpiresAt] = N(lease.ExpiresAt.ToUnixTimeMilliseconds()),
-    };
+    public static string SerializeMetadata(CacheMetadata metadata) => JsonSerializer.Serialize(metadata, CacheJsonContext.Default.CacheMetadata);
 
-    public static RefreshLease ReadLease(string organizationId, Dictionary<string, AttributeValue> item) => new(
-        organizationId,
-        Text(item, TableSchema.Holder),
-        DateTimeOffset.FromUnixTimeMilliseconds(Number(item, TableSchema.AcquiredAt)),
-        DateTimeOffset.FromUnixTimeMilliseconds(Number(item, TableSchema.ExpiresAt)));
+    /// <summary>The lease held in the metadata item, or null when none was ever taken.</summary>
+    public static RefreshLease? ReadLease(string organizationId, Dictionary<string, AttributeValue> item) =>
+        item.ContainsKey(TableSchema.Holder)
+            ? new(
+                organizationId,
+                Text(item, TableSchema.Holder),
+                Number(item, TableSchema.Epoch),
+                DateTimeOffset.FromUnixTimeMilliseconds(Number(item, TableSchema.AcquiredAt)),
+                DateTimeOffset.FromUnixTimeMilliseconds(Number(item, TableSchema.ExpiresAt)))
+            : null;
 
     public static Dictionary<string, AttributeValue> Key(string partition, string sortKey) => new()
     {

@@ -11,11 +11,14 @@ internal static class TableSchema
     public const string PartitionKey = "pk";
     public const string SortKey = "sk";
 
-    /// <summary>The published <see cref="CacheMetadata"/>.</summary>
+    /// <summary>
+    /// The organization's one control item: the published <see cref="CacheMetadata"/>, the refresh lease (holder,
+    /// epoch, expiry) and the generation counter, so that a publish can be conditional on the lease in one write.
+    /// </summary>
     public const string MetadataSortKey = "META";
 
-    /// <summary>The refresh lease.</summary>
-    public const string LeaseSortKey = "LEASE";
+    /// <summary>Sort key of a connection's item (partition <c>CONN#{key}</c>): the organization id it reads.</summary>
+    public const string ConnectionSortKey = "ORG";
 
     /// <summary>Prefix of the per-generation marker items that <see cref="ICache.ListGenerationsAsync"/> reads.</summary>
     public const string GenerationMarkerPrefix = "GENS#";
@@ -29,6 +32,9 @@ internal static class TableSchema
     public const string Holder = "holder";
     public const string AcquiredAt = "acquiredAt";
     public const string ExpiresAt = "expiresAt";
+    public const string Epoch = "epoch";
+    public const string NextGeneration = "nextGeneration";
+    public const string OrganizationId = "organizationId";
     public const string DocumentId = "docId";
     public const string WriteId = "writeId";
     public const string Chunk = "chunk";
@@ -39,6 +45,8 @@ internal static class TableSchema
     public const int MaxChunks = 10_000;
 
     public static string Partition(string organizationId) => "ORG#" + organizationId;
+
+    public static string ConnectionPartition(string connectionKey) => "CONN#" + connectionKey;
 
     public static string GenerationMarker(long generation) => GenerationMarkerPrefix + Number(generation);
 

@@ -41,14 +41,18 @@ internal sealed class LiteDbCache : ICache, IDisposable
 
     private ILiteCollection<BsonDocument> Leases => _db.GetCollection("leases");
 
+    // Organization id per connection (base URL and client id), for reading without Sigma.
+    private ILiteCollection<BsonDocument> Connections => _db.GetCollection("connections");
+
     // One marker per generation with data, so that listing generations never reads documents.
     private ILiteCollection<BsonDocument> Generations => _db.GetCollection("generations");
 
     // The primary key index is all the lookups need; nothing else to create.
     public Task InitializeAsync(CancellationToken cancellationToken = default) => Run(() => _db.GetCollectionNames().Count());
 
+    // The metadata row also holds the generation counter, so it can exist before anything was published.
     public Task<CacheMetadata?> GetMetadataAsync(string organizationId, CancellationToken cancellationToken = default) =>
-        Run(() => Metadata.FindById(organizationId) is { } row ? Read(row, CacheJsonContext.Default.CacheMetadata) : null);
+        Run(() => Metadata.FindById(organizationId) is { } row && row["json"].IsString ? Read(row, CacheJsonContext.Default.CacheMetadata) : null);
 
     public IAsyncEnumerable<CachedDocument> ReadDocumentsAsync(string organizationId, long generation, CancellationToken cancellationToken = default) =>
         ReadRangeAsync(Documents, Prefix(organizationId, generation), CacheJsonContext.Default.CachedDocument, cancellationToken);
@@ -59,24 +63,48 @@ internal sealed class LiteDbCache : ICache, IDisposable
     public IAsyncEnumerable<CachedMember> ReadMembersAsync(string organizationId, long generation, CancellationToken cancellationToken = default) =>
         ReadRangeAsync(Members, Prefix(organizationId, generation), CacheJsonContext.Default.CachedMember, cancellationToken);
 
-    public Task WriteDocumentsAsync(string organizationId, long generation, IReadOnlyCollection<CachedDocument> documents, CancellationToken cancellationToken = default) =>
-        WriteAsync(Documents, organizationId, generation, documents, d => d.Id, CacheJsonContext.Default.CachedDocument);
+    public Task WriteDocumentsAsync(RefreshLease lease, long generation, IReadOnlyCollection<CachedDocument> documents, CancellationToken cancellationToken = default) =>
+        WriteAsync(Documents, lease, generation, documents, d => d.Id, CacheJsonContext.Default.CachedDocument);
 
-    public Task WriteMembersAsync(string organizationId, long generation, IReadOnlyCollection<CachedMember> members, CancellationToken cancellationToken = default) =>
-        WriteAsync(Members, organizationId, generation, members, m => m.MemberId, CacheJsonContext.Default.CachedMember);
+    public Task WriteMembersAsync(RefreshLease lease, long generation, IReadOnlyCollection<CachedMember> members, CancellationToken cancellationToken = default) =>
+        WriteAsync(Members, lease, generation, members, m => m.MemberId, CacheJsonContext.Default.CachedMember);
 
-    public Task<bool> PublishAsync(CacheMetadata metadata, long expectedCurrentGeneration, CancellationToken cancellationToken = default) =>
+    public Task<long> AllocateGenerationAsync(RefreshLease lease, CancellationToken cancellationToken = default) =>
         InTransaction(() =>
         {
-            var current = Metadata.FindById(metadata.OrganizationId) is { } row ? row["generation"].AsInt64 : 0;
+            EnsureHeld(lease);
+            var row = Metadata.FindById(lease.OrganizationId) ?? new BsonDocument { ["_id"] = lease.OrganizationId };
+            var last = row["nextGeneration"].IsInt64
+                ? row["nextGeneration"].AsInt64
+                : Generations.Find(Query.StartsWith("_id", lease.OrganizationId + "|")).Select(r => r["generation"].AsInt64)
+                    .Append(row["generation"].IsInt64 ? row["generation"].AsInt64 : 0).Max();
+            row["nextGeneration"] = last + 1;
+            Metadata.Upsert(row);
+            return last + 1;
+        });
+
+    public Task<bool> PublishAsync(RefreshLease lease, CacheMetadata metadata, long expectedCurrentGeneration, CancellationToken cancellationToken = default) =>
+        InTransaction(() =>
+        {
+            EnsureHeld(lease);
+            var row = Metadata.FindById(metadata.OrganizationId) ?? new BsonDocument { ["_id"] = metadata.OrganizationId };
+            var current = row["generation"].IsInt64 ? row["generation"].AsInt64 : 0;
             if (current != expectedCurrentGeneration)
             {
                 return false;
             }
 
-            Metadata.Upsert(Row(metadata.OrganizationId, metadata, CacheJsonContext.Default.CacheMetadata, ("generation", metadata.Generation)));
+            row["json"] = Json.Serialize(metadata, CacheJsonContext.Default.CacheMetadata);
+            row["generation"] = metadata.Generation;
+            Metadata.Upsert(row);
             return true;
         });
+
+    public Task<string?> GetOrganizationAsync(string connectionKey, CancellationToken cancellationToken = default) =>
+        Run(() => Connections.FindById(connectionKey) is { } row ? row["organizationId"].AsString : null);
+
+    public Task SetOrganizationAsync(string connectionKey, string organizationId, CancellationToken cancellationToken = default) =>
+        InTransaction(() => Connections.Upsert(new BsonDocument { ["_id"] = connectionKey, ["organizationId"] = organizationId }));
 
     public Task<IReadOnlyList<long>> ListGenerationsAsync(string organizationId, CancellationToken cancellationToken = default) =>
         Run<IReadOnlyList<long>>(() =>
@@ -99,36 +127,45 @@ internal sealed class LiteDbCache : ICache, IDisposable
         InTransaction(() =>
         {
             var now = _time.GetUtcNow();
-            var existing = Leases.FindById(organizationId) is { } row ? Read(row, CacheJsonContext.Default.RefreshLease) : null;
+            var existing = ReadLease(organizationId);
             if (existing is not null && existing.Holder != holder && existing.ExpiresAt > now && !LeaseHolder.IsDeadLocalProcess(existing.Holder))
             {
                 return new LeaseResult(null, existing);
             }
 
-            var lease = new RefreshLease(organizationId, holder, now, now + duration);
+            var lease = new RefreshLease(organizationId, holder, (existing?.Epoch ?? 0) + 1, now, now + duration);
             Leases.Upsert(Row(organizationId, lease, CacheJsonContext.Default.RefreshLease));
             return new LeaseResult(lease, null);
         });
 
-    public Task<bool> RenewLeaseAsync(RefreshLease lease, TimeSpan duration, CancellationToken cancellationToken = default) =>
+    public Task RenewLeaseAsync(RefreshLease lease, TimeSpan duration, CancellationToken cancellationToken = default) =>
         InTransaction(() =>
         {
-            var existing = Leases.FindById(lease.OrganizationId) is { } row ? Read(row, CacheJsonContext.Default.RefreshLease) : null;
-            if (existing?.Holder != lease.Holder)
-            {
-                return false;
-            }
-
+            var existing = EnsureHeld(lease);
             Leases.Upsert(Row(lease.OrganizationId, existing with { ExpiresAt = _time.GetUtcNow() + duration }, CacheJsonContext.Default.RefreshLease));
-            return true;
+            return 0;
         });
 
     public Task ReleaseLeaseAsync(RefreshLease lease, CancellationToken cancellationToken = default) =>
         InTransaction(() =>
         {
-            var existing = Leases.FindById(lease.OrganizationId) is { } row ? Read(row, CacheJsonContext.Default.RefreshLease) : null;
-            return existing?.Holder == lease.Holder && Leases.Delete(lease.OrganizationId);
+            // Expired rather than deleted: the epoch must keep growing.
+            var existing = ReadLease(lease.OrganizationId);
+            return existing is not null && existing.Holder == lease.Holder && existing.Epoch == lease.Epoch
+                && Leases.Upsert(Row(lease.OrganizationId, existing with { ExpiresAt = DateTimeOffset.UnixEpoch }, CacheJsonContext.Default.RefreshLease));
         });
+
+    private RefreshLease? ReadLease(string organizationId) =>
+        Leases.FindById(organizationId) is { } row ? Read(row, CacheJsonContext.Default.RefreshLease) : null;
+
+    // Inside a transaction, so the check and the write that follows are one atomic step across processes.
+    private RefreshLease EnsureHeld(RefreshLease lease)
+    {
+        var existing = ReadLease(lease.OrganizationId);
+        return existing is not null && existing.Holder == lease.Holder && existing.Epoch == lease.Epoch
+            ? existing
+            : throw LeaseLostException.To(existing?.Holder);
+    }
 
     public void Dispose() => _db.Dispose();
 
@@ -159,12 +196,13 @@ internal sealed class LiteDbCache : ICache, IDisposable
         }
     }
 
-    private Task<int> WriteAsync<T>(ILiteCollection<BsonDocument> collection, string organizationId, long generation, IReadOnlyCollection<T> items,
+    private Task<int> WriteAsync<T>(ILiteCollection<BsonDocument> collection, RefreshLease lease, long generation, IReadOnlyCollection<T> items,
         Func<T, string> id, JsonTypeInfo<T> type)
     {
-        var prefix = Prefix(organizationId, generation);
+        var prefix = Prefix(lease.OrganizationId, generation);
         return InTransaction(() =>
         {
+            EnsureHeld(lease);
             Generations.Upsert(new BsonDocument { ["_id"] = prefix, ["generation"] = generation });
             return collection.Upsert(items.Select(item => Row(prefix + id(item), item, type)));
         });

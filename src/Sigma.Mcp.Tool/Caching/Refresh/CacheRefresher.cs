@@ -22,41 +22,69 @@ internal sealed partial class CacheRefresher(
         var started = time.GetUtcNow();
         var organizationId = (await sigma.GetWhoAmIAsync(cancellationToken)).OrganizationId;
         await cache.InitializeAsync(cancellationToken);
+        await RememberOrganizationAsync(organizationId, cancellationToken);
         var acquired = await cache.TryAcquireLeaseAsync(organizationId, LeaseHolder.ForThisProcess(), options.LeaseDuration, cancellationToken);
         if (acquired.Granted is not { } lease)
         {
             throw new RefreshInProgressException(acquired.HeldBy!);
         }
 
-        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var keeper = KeepLeaseAsync(lease, options.LeaseDuration, leaseLost);
+        using var refresh = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var keeper = new LeaseKeeper(cache, lease, options.LeaseDuration, time, logger);
+        var keeping = keeper.RunAsync(refresh);
         try
         {
-            var summary = await RefreshUnderLeaseAsync(organizationId, started, options, progress, leaseLost.Token);
+            var summary = await RefreshUnderLeaseAsync(lease, started, options, progress, refresh.Token);
             LogRefreshed(logger, organizationId, summary.Metadata.Generation, summary.Added, summary.Changed, summary.Unchanged, summary.Removed, summary.Failed);
             return summary;
         }
-        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (keeper.Lost is { } lost && !cancellationToken.IsCancellationRequested)
         {
-            throw new InvalidOperationException("The refresh lost its lease (another refresh took it over after it expired); nothing was published.");
+            throw lost;
         }
         finally
         {
-            await leaseLost.CancelAsync();
-            await keeper;
+            await refresh.CancelAsync();
+            await keeping;
+            if (keeper.Lost is null)
+            {
+                await ReleaseAsync(lease);
+            }
+        }
+    }
+
+    private async Task RememberOrganizationAsync(string organizationId, CancellationToken cancellationToken)
+    {
+        var key = CacheConnection.Key(sigmaOptions.Value);
+        if (await cache.GetOrganizationAsync(key, cancellationToken) != organizationId)
+        {
+            await cache.SetOrganizationAsync(key, organizationId, cancellationToken);
+        }
+    }
+
+    private async Task ReleaseAsync(RefreshLease lease)
+    {
+        try
+        {
             await cache.ReleaseLeaseAsync(lease, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // It expires on its own; the refresh's own outcome matters more than this.
+            LogReleaseFailed(logger, ex);
         }
     }
 
     private async Task<RefreshSummary> RefreshUnderLeaseAsync(
-        string organizationId, DateTimeOffset started, RefreshOptions options, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
+        RefreshLease lease, DateTimeOffset started, RefreshOptions options, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
     {
+        var organizationId = lease.OrganizationId;
         var current = await cache.GetMetadataAsync(organizationId, cancellationToken);
         var previous = current is null
             ? new Dictionary<string, CachedDocument>()
             : await cache.ReadDocumentsAsync(organizationId, current.Generation, cancellationToken).ToDictionaryAsync(d => d.Id, StringComparer.Ordinal, cancellationToken);
         var generations = await cache.ListGenerationsAsync(organizationId, cancellationToken);
-        var generation = Math.Max(current?.Generation ?? 0, generations.Count > 0 ? generations.Max() : 0) + 1;
+        var generation = await cache.AllocateGenerationAsync(lease, cancellationToken);
 
         // Members first: owner names go into every document.
         var members = await sigma.ListMembersAsync(cancellationToken: cancellationToken)
@@ -69,14 +97,14 @@ internal sealed partial class CacheRefresher(
             cancellationToken);
 
         var plan = RefreshPlan.Create(listed, previous, options.Full);
-        var fetched = await FetchAsync(plan.ToFetch, listed.Count, progress, cancellationToken);
+        var fetched = await FetchAsync(plan.ToFetch, previous, listed.Count, progress, cancellationToken);
 
         var documents = plan.CarriedOver.Concat(fetched).ToList();
         var written = 0;
-        await cache.WriteMembersAsync(organizationId, generation, members.Values, cancellationToken);
+        await cache.WriteMembersAsync(lease, generation, members.Values, cancellationToken);
         foreach (var batch in documents.Chunk(options.WriteBatchSize))
         {
-            await cache.WriteDocumentsAsync(organizationId, generation, batch, cancellationToken);
+            await cache.WriteDocumentsAsync(lease, generation, batch, cancellationToken);
             written += batch.Length;
             progress?.Report(new RefreshProgress(RefreshPhase.Writing, listed.Count, plan.ToFetch.Count, fetched.Count, Failed(fetched), written));
         }
@@ -92,7 +120,7 @@ internal sealed partial class CacheRefresher(
             Counts = Count(documents, members.Count),
             Warnings = lister.Warnings,
         };
-        if (!await cache.PublishAsync(metadata, current?.Generation ?? 0, cancellationToken))
+        if (!await cache.PublishAsync(lease, metadata, current?.Generation ?? 0, cancellationToken))
         {
             throw new InvalidOperationException("The cache was published by someone else during this refresh; nothing was published. Run the refresh again.");
         }
@@ -104,11 +132,20 @@ internal sealed partial class CacheRefresher(
             LogListingWarning(logger, warning);
         }
 
-        return new RefreshSummary(plan.Added, plan.Changed, plan.Unchanged, plan.Removed, Failed(fetched), metadata);
+        var failures = fetched.Where(d => d.DetailError is not null)
+            .Select(d => new RefreshFailure(d.Id, d.Name, d.DetailError!, previous.ContainsKey(d.Id)))
+            .ToList();
+        return new RefreshSummary(plan.Added, plan.Changed, plan.Unchanged, plan.Removed, failures.Count, metadata)
+        {
+            ToFetch = plan.ToFetch.Count,
+            Stale = failures.Count(f => f.KeptPrevious),
+            Failures = failures,
+        };
     }
 
     private async Task<List<CachedDocument>> FetchAsync(
-        IReadOnlyList<CachedDocument> toFetch, int listed, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<CachedDocument> toFetch, Dictionary<string, CachedDocument> previous, int listed, IProgress<RefreshProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var details = new DocumentDetails(sigma);
         var results = new CachedDocument[toFetch.Count];
@@ -122,6 +159,12 @@ internal sealed partial class CacheRefresher(
             results[i] = await details.FetchAsync(toFetch[i], ct);
             if (results[i].DetailError is not null)
             {
+                // What was known stays (stale, with the error) rather than a structure emptied by one failed call.
+                if (previous.TryGetValue(toFetch[i].Id, out var before))
+                {
+                    results[i] = results[i] with { Pages = before.Pages, Elements = before.Elements };
+                }
+
                 Interlocked.Increment(ref failed);
             }
 
@@ -150,25 +193,6 @@ internal sealed partial class CacheRefresher(
         }
     }
 
-    private async Task KeepLeaseAsync(RefreshLease lease, TimeSpan duration, CancellationTokenSource refresh)
-    {
-        using var timer = new PeriodicTimer(duration / 3, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(refresh.Token))
-            {
-                if (!await cache.RenewLeaseAsync(lease, duration, refresh.Token))
-                {
-                    await refresh.CancelAsync();
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The refresh finished, or the lease was lost and the refresh was told.
-        }
-    }
-
     private static int Failed(List<CachedDocument> fetched) => fetched.Count(d => d.DetailError is not null);
 
     private static Dictionary<string, int> Count(List<CachedDocument> documents, int members)
@@ -181,6 +205,9 @@ internal sealed partial class CacheRefresher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cache of organization {OrganizationId} refreshed to generation {Generation}: {Added} added, {Changed} changed, {Unchanged} unchanged, {Removed} removed, {Failed} failed")]
     private static partial void LogRefreshed(ILogger logger, string organizationId, long generation, int added, int changed, int unchanged, int removed, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the refresh lease; it expires on its own")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh published what it could read: {Warning}")]
     private static partial void LogListingWarning(ILogger logger, string warning);

@@ -1,0 +1,44 @@
+using ModelContextProtocol.Client;
+using Sigma.Mcp.Tool.Tests.Fixtures;
+using Sigma.Mcp.Tool.Tests.Tools;
+using Sigma.Sandbox;
+
+namespace Sigma.Mcp.Tool.Tests.EndToEnd;
+
+/// <summary>Reads never need Sigma: a <c>serve</c> started while Sigma is down answers search from the cache.</summary>
+public sealed class ReadWithoutSigmaTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Serve_StartedAfterSigmaStopped_SearchAnswersFromTheCacheAndHeartbeatSaysSigmaIsDown()
+    {
+        var sandbox = await SigmaSandbox.StartAsync();
+        var settings = new Dictionary<string, string?>(SandboxSettings.For(sandbox)) { ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db") };
+        var refresh = await ToolProcess.RunAsync(_directory.Path, settings, "cache", "refresh");
+        refresh.ExitCode.Should().Be(0, refresh.ToString());
+        await sandbox.DisposeAsync();
+
+        var (command, arguments) = ToolProcess.Command("serve");
+        await using var client = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "sigma-mcp",
+            Command = command,
+            Arguments = arguments,
+            WorkingDirectory = _directory.Path,
+            EnvironmentVariables = settings,
+        }), cancellationToken: TestTimeouts.Token());
+
+        var search = (await client.CallAsync("search_documents", """{"query":"revenue dashboard","limit":5}""")).Ok();
+        search.Items("results").Should().NotBeEmpty("the cache holds the documents although Sigma cannot be reached");
+        search.GetProperty("cache").Str("state").Should().Be("ready");
+
+        var heartbeat = await client.CallAsync("heartbeat");
+        var report = heartbeat.StructuredContent!.Value;
+        report.Str("status").Should().Be("unhealthy");
+        report.GetProperty("sigma_api").GetProperty("connected").GetBoolean().Should().BeFalse();
+        report.GetProperty("document_cache").Str("state").Should().Be("ready", "the cache is usable while Sigma is down");
+    }
+}
