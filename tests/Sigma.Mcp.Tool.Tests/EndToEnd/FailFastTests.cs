@@ -80,7 +80,7 @@ public sealed class FailFastTests : IDisposable
         }), cancellationToken: TestTimeouts.Token()))
         {
             var started = Stopwatch.GetTimestamp();
-            result = await client.CallAsync("describe_workbook", """{"workbook":"4d2b7a63-0c1e-4a8e-9f3a-1b2c3d4e5f60"}""");
+            result = await client.CallAsync("describe_workbook", """{"workbook_id":"4d2b7a63-0c1e-4a8e-9f3a-1b2c3d4e5f60"}""");
             elapsed = Stopwatch.GetElapsedTime(started);
         }
 

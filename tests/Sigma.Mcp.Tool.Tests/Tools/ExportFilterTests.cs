@@ -16,7 +16,7 @@ public sealed class ExportFilterTests(CachedServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task ExportData_RegionParameter_OnlyRowsOfThatRegion()
     {
-        var page = (await ExportAsync(SandboxWellKnown.OrderLinesElementId, "\"parameters\":{\"p_region\":\"EMEA\"},\"row_limit\":200")).Ok();
+        var page = (await ExportAsync(SandboxWellKnown.OrderLinesElementId, "\"parameters\":{\"p_region\":\"EMEA\"},\"limit\":200")).Ok();
 
         Column(page, "Region").Should().NotBeEmpty().And.OnlyContain(r => r == "EMEA");
     }
@@ -24,7 +24,7 @@ public sealed class ExportFilterTests(CachedServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task ExportData_TwoRegions_RowsOfEitherRegion()
     {
-        var page = (await ExportAsync(SandboxWellKnown.OrderLinesElementId, "\"parameters\":{\"p_region\":\"EMEA,APAC\"},\"row_limit\":200")).Ok();
+        var page = (await ExportAsync(SandboxWellKnown.OrderLinesElementId, "\"parameters\":{\"p_region\":\"EMEA,APAC\"},\"limit\":200")).Ok();
 
         Column(page, "Region").Should().OnlyContain(r => r == "EMEA" || r == "APAC").And.Contain("EMEA").And.Contain("APAC");
     }
@@ -32,7 +32,7 @@ public sealed class ExportFilterTests(CachedServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task ExportData_DateFilterJanuary2025_OnlyRowsInJanuary2025()
     {
-        var page = (await ExportAsync(SandboxWellKnown.OrderLinesElementId, "\"date_filter\":\"min:2025-01-01,max:2025-01-31\",\"row_limit\":200")).Ok();
+        var page = (await ExportAsync(SandboxWellKnown.OrderLinesElementId, "\"date_filter\":\"min:2025-01-01,max:2025-01-31\",\"limit\":200")).Ok();
 
         Column(page, "Order Date").Should().NotBeEmpty()
             .And.OnlyContain(d => string.CompareOrdinal(d, "2025-01-01") >= 0 && string.CompareOrdinal(d, "2025-01-31") <= 0);
@@ -41,7 +41,7 @@ public sealed class ExportFilterTests(CachedServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task ExportData_LastThirtyDays_OnlyRecentRows()
     {
-        var page = (await ExportAsync(SandboxWellKnown.OrderLinesElementId, "\"date_filter\":\"last-30-days\",\"row_limit\":100")).Ok();
+        var page = (await ExportAsync(SandboxWellKnown.OrderLinesElementId, "\"date_filter\":\"last-30-days\",\"limit\":100")).Ok();
 
         var earliest = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-31).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Column(page, "Order Date").Should().NotBeEmpty().And.OnlyContain(d => string.CompareOrdinal(d, earliest) >= 0);
@@ -50,7 +50,7 @@ public sealed class ExportFilterTests(CachedServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task ExportData_Chart_OneGroupedRowPerRegion()
     {
-        var all = (await ExportAsync(SandboxWellKnown.RevenueByRegionElementId, "\"row_limit\":1000")).Ok();
+        var all = (await ExportAsync(SandboxWellKnown.RevenueByRegionElementId, "\"limit\":1000")).Ok();
         var emea = (await ExportAsync(SandboxWellKnown.RevenueByRegionElementId, "\"parameters\":{\"p_region\":\"EMEA\"}")).Ok();
 
         Column(all, "Region").Should().Equal("APAC", "EMEA", "LATAM", "North America");
