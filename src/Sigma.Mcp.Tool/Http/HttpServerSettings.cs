@@ -147,11 +147,15 @@ internal sealed partial class HttpServerSettings
         return new BearerTokens(tokens);
     }
 
+    // Reading the tokens from Secrets Manager is not built yet: refuse the setting rather than start a server that
+    // would refuse every token.
     private static string? ParseSecretId(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null
-        : SecretIdPattern().IsMatch(text.Trim()) ? text.Trim()
-        : throw new ConfigurationException(SettingNames.HttpTokensSecretId,
-            $"SIGMA_MCP_HTTP_TOKENS_SECRET_ID '{text}' is not a Secrets Manager secret name or ARN (letters, digits and /_+=.@:- only).");
+        : !SecretIdPattern().IsMatch(text.Trim())
+            ? throw new ConfigurationException(SettingNames.HttpTokensSecretId,
+                $"SIGMA_MCP_HTTP_TOKENS_SECRET_ID '{text}' is not a Secrets Manager secret name or ARN (letters, digits and /_+=.@:- only).")
+            : throw new ConfigurationException(SettingNames.HttpTokensSecretId,
+                "SIGMA_MCP_HTTP_TOKENS_SECRET_ID is not supported by this version yet: pass the tokens in SIGMA_MCP_HTTP_TOKENS (or use OAuth with SIGMA_MCP_OAUTH_AUTHORITY).");
 
     private static IPNetwork ParseProxy(string text) =>
         IPNetwork.TryParse(text, out var network) ? network
