@@ -68,9 +68,10 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index, ResultBudge
             return ToolResult.Create(new SearchResults(query, 0, offset, null, [], cache, message), ToolJsonContext.Default.SearchResults, message);
         }
 
-        // 'element' means a chart or table inside a workbook (what export_data reads): data-model elements are left out.
+        // 'element' means a chart or table inside a workbook (what export_data reads): the index leaves data-model
+        // elements out itself, so no over-fetching or filtering here.
         var wanted = offset + limit + 1; // one more than shown says whether another page follows
-        var hits = snapshot.Index.Search(new SearchQuery(query, type, Math.Min(SearchIndex.MaxLimit, type == "element" ? wanted * 3 : wanted))
+        var hits = snapshot.Index.Search(new SearchQuery(query, type, Math.Min(SearchIndex.MaxLimit, wanted))
         {
             Owner = Blank(owner),
             Path = Blank(path),
@@ -79,7 +80,7 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index, ResultBudge
             IncludeArchived = include_archived,
             Visible = Http.DocumentAccess.Current?.MaskFor(snapshot.Index),
         }, out var unmatched);
-        var matching = hits.Where(h => type != "element" || h.Document.Type == "workbook").Skip(offset).ToList();
+        var matching = hits.Skip(offset).ToList();
         var items = matching.Take(limit).Select(ToItem).ToList();
         var stale = snapshot.Metadata is { } m && DateTimeOffset.UtcNow - m.RefreshCompletedAt > TimeSpan.FromDays(1)
             ? $"The cache was last refreshed {m.RefreshCompletedAt:u}; call refresh_cache if something recent is missing."

@@ -18,6 +18,4 @@ internal static class ToolResult
         Content = [new TextContentBlock { Text = text }, .. links ?? []],
         StructuredContent = JsonSerializer.SerializeToElement(value, type),
     };
-
-    public static int SizeOf<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type).Length;
 }
