@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "refresh" => await RefreshBenchmark.RunAsync(args[1..]),
     "search" => RunSearch(args[1..]),
     "search-quick" => await SearchQuickBenchmark.RunAsync(args[1..]),
+    "search-profile" => await SearchProfile.RunAsync(args[1..]),
     "http-load" => await HttpLoadBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
