@@ -1,9 +1,13 @@
+using System.Buffers;
+
 namespace Sigma.Mcp.Tool.Search;
 
 /// <summary>Document-level search.</summary>
 internal sealed partial class SearchIndex
 {
-    private List<RankedHit> SearchDocuments(QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch)
+    private const float MaxElementBonus = SearchWeights.ElementCoversQuery + SearchWeights.ElementExactName;
+
+    private List<RankedHit> SearchDocuments(QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch, float floor)
     {
         var lists = new List<ScoredList>();
         for (var word = 0; word < plan.Words.Length; word++)
@@ -24,35 +28,74 @@ internal sealed partial class SearchIndex
         }
 
         lists.Sort(ScoredList.Compare);
-        var numbers = ReadLists(lists, elements: false, plan, filter, limit, scratch, default);
+        var numbers = ReadLists(lists, elements: false, plan, filter, limit, scratch, default, floor);
+        var top = plan.Words.Length > 1 ? BestWithElementBonus(numbers, plan, filter, limit, scratch) : Best(numbers, plan, filter, limit, scratch);
+        var matched = plan.MatchedTermIds();
+        return [.. top.ToSortedList().Select(hit => new RankedHit(
+            ExplainDocument(hit.Id, hit.Score, scratch.Documents[hit.Id], plan, matched), hit.Id, OriginalWords(scratch.Documents[hit.Id].Words, plan)))];
+    }
+
+    private TopHits Best(ReadOnlySpan<int> numbers, QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch)
+    {
         var top = new TopHits(limit);
-        var elementBonus = plan.Words.Length > 1 ? SearchWeights.ElementCoversQuery + SearchWeights.ElementExactName : 0f;
         foreach (var number in numbers)
         {
             var score = Evaluate(number, elements: false, plan, scratch, out _);
-            if (!top.CouldAccept(score + elementBonus) || !filter.Allows(number, _facts[number]))
+            if (top.CouldAccept(score) && filter.Allows(number, _facts[number]))
             {
-                continue;
+                top.Offer(score, number);
+            }
+        }
+
+        return top;
+    }
+
+    // The element bonus needs a look at each element's name, so it is computed best-first and only for documents it
+    // can still lift into the top: the k best scores without it are a floor no final top-k falls below.
+    private TopHits BestWithElementBonus(ReadOnlySpan<int> numbers, QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch)
+    {
+        var candidates = ArrayPool<(float Score, int Number)>.Shared.Rent(numbers.Length);
+        try
+        {
+            var withoutBonus = new TopHits(limit);
+            var count = 0;
+            foreach (var number in numbers)
+            {
+                var score = Evaluate(number, elements: false, plan, scratch, out _);
+                if (withoutBonus.CouldAccept(score + MaxElementBonus) && filter.Allows(number, _facts[number]))
+                {
+                    withoutBonus.Offer(score, number);
+                    candidates[count++] = (score, number);
+                }
             }
 
-            // One element named with every query word ("churn rate by segment"), more if named exactly that; checked
-            // only when the document's element names together have every word.
-            if (elementBonus > 0 && plan.Covers(ElementWords(scratch.Documents[number])))
+            var span = candidates.AsSpan(0, count);
+            span.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Number.CompareTo(b.Number));
+            var top = new TopHits(limit);
+            foreach (var (score, number) in span)
             {
-                score += ElementCoversQuery(number, plan) switch
+                if (!top.CouldAccept(score + MaxElementBonus))
+                {
+                    break;
+                }
+
+                // One element named with every query word ("churn rate by segment"), more if named exactly that;
+                // checked only when the document's element names together have every word.
+                var bonus = plan.Covers(ElementWords(scratch.Documents[number])) ? ElementCoversQuery(number, plan) switch
                 {
                     2 => SearchWeights.ElementCoversQuery + SearchWeights.ElementExactName,
                     1 => SearchWeights.ElementCoversQuery,
                     _ => 0f,
-                };
+                } : 0f;
+                top.Offer(score + bonus, number);
             }
 
-            top.Offer(score, number);
+            return top;
         }
-
-        var matched = plan.MatchedTermIds();
-        return [.. top.ToSortedList().Select(hit => new RankedHit(
-            ExplainDocument(hit.Id, hit.Score, scratch.Documents[hit.Id], plan, matched), hit.Id, OriginalWords(scratch.Documents[hit.Id].Words, plan)))];
+        finally
+        {
+            ArrayPool<(float Score, int Number)>.Shared.Return(candidates);
+        }
     }
 
     // 2 when one of the document's elements is named exactly the query, 1 when one has every required word in its name, else 0.

@@ -6,7 +6,7 @@ namespace Sigma.Mcp.Tool.Search;
 /// </summary>
 internal sealed partial class SearchIndex
 {
-    private List<RankedHit> SearchElements(QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch)
+    private List<RankedHit> SearchElements(QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch, float floor)
     {
         var context = new List<ScoredList>();
         var lists = new List<ScoredList>();
@@ -38,7 +38,7 @@ internal sealed partial class SearchIndex
         context.Sort(ScoredList.Compare);
         lists.Sort(ScoredList.Compare);
         var contextBound = ReadContext(context, scratch);
-        var numbers = ReadLists(lists, elements: true, plan, filter, limit, scratch, contextBound);
+        var numbers = ReadLists(lists, elements: true, plan, filter, limit, scratch, contextBound, floor);
         var top = new TopHits(limit);
         foreach (var number in numbers)
         {

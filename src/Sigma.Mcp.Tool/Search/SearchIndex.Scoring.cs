@@ -17,22 +17,23 @@ internal sealed partial class SearchIndex
 
     /// <summary>Reads <paramref name="lists"/>; returns the numbers (documents or elements) that can be hits.</summary>
     private ReadOnlySpan<int> ReadLists(
-        List<ScoredList> lists, bool elements, QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch, in Accumulator newcomerContext)
+        List<ScoredList> lists, bool elements, QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch, in Accumulator newcomerContext, float floor)
     {
         var postings = elements ? _elementPostings : _documentPostings;
         var accumulators = elements ? scratch.Elements : scratch.Documents;
         var fieldCount = elements ? SearchWeights.ElementFieldCount : SearchWeights.FieldCount;
         var touched = elements ? scratch.TouchedElements : scratch.TouchedDocuments;
         var count = 0;
-        var threshold = float.NegativeInfinity;
+        // A floor (the k-th best of an earlier search) allows pruning from the first list on.
+        var threshold = floor;
         var checkedCount = 0;
         int[]? nameLeaders = null;
         for (var i = 0; i < lists.Count; i++)
         {
             var list = lists[i];
-            if (count >= limit && count >= 2 * checkedCount && list.Length >= Math.Min(LongList, count / 2))
+            if ((count >= limit || threshold > float.NegativeInfinity) && count >= 2 * checkedCount && list.Length >= Math.Min(LongList, count / 2))
             {
-                checkedCount = count;
+                checkedCount = Math.Max(count, 1);
                 var remaining = new RemainingBounds(lists, i, fieldCount);
                 var newcomer = remaining.UpperBound(default, newcomerContext, plan)
                     + DocumentPrior.Max + plan.MaxBoost + LateBonus(elements, plan, default, remaining) + Epsilon;

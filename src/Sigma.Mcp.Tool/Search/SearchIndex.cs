@@ -78,21 +78,41 @@ internal sealed partial class SearchIndex
         var filter = new DocumentFilter(query, kind switch { AllTypes => null, ElementType => DocumentTypes.Workbook, _ => kind }, _ownerNames, _ownerIds, _paths);
         var scratch = _scratch.TryTake(out var pooled) ? pooled : new SearchScratch(_documents.Length, _elements.Length);
         var ranked = new List<RankedHit>();
+        var floor = float.NegativeInfinity;
         foreach (var (plan, weight) in plans)
         {
+            // A rewrite's hit counts at `weight` of its score, and enters the answer only above the k-th best so
+            // far: below that floor its search stops looking (max-score pruning from the first list).
+            var ownFloor = float.IsNegativeInfinity(floor) ? floor : (floor / weight) - Epsilon;
             var hits = kind == ElementType
-                ? SearchElements(plan, filter, query.Limit, scratch)
-                : SearchDocuments(plan, filter, query.Limit, scratch);
+                ? SearchElements(plan, filter, query.Limit, scratch, ownFloor)
+                : SearchDocuments(plan, filter, query.Limit, scratch, ownFloor);
             ranked.AddRange(weight == 1f ? hits : hits.Select(h => h with { Hit = h.Hit with { Score = h.Hit.Score * weight } }));
 
             // Only a search that completed knows what it touched: a failed one's scratch is dropped, not pooled.
             scratch.Clear();
+            if (plans.Count > 1)
+            {
+                floor = KthBest(ranked, query.Limit);
+            }
         }
 
         _scratch.Add(scratch);
         var best = plans.Count == 1 ? ranked : Merge(ranked, query.Limit);
         unmatchedWords = Unmatched(plans[0].Plan, best);
         return [.. best.Select(h => h.Hit)];
+    }
+
+    // The k-th best score over distinct numbers; negative infinity when fewer than k.
+    private static float KthBest(List<RankedHit> ranked, int limit)
+    {
+        var best = new Dictionary<int, double>();
+        foreach (var hit in ranked)
+        {
+            best[hit.Number] = best.TryGetValue(hit.Number, out var seen) ? Math.Max(seen, hit.Hit.Score) : hit.Hit.Score;
+        }
+
+        return best.Count < limit ? float.NegativeInfinity : (float)best.Values.OrderDescending().ElementAt(limit - 1);
     }
 
     // The best of each number over all plans (stable: the literal plan's hit wins a tie), with the words any of them matched.
