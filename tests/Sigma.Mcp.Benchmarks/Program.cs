@@ -10,6 +10,9 @@ return args.FirstOrDefault() switch
     "search" => RunSearch(args[1..]),
     "search-quick" => await SearchQuickBenchmark.RunAsync(args[1..]),
     "search-profile" => await SearchProfile.RunAsync(args[1..]),
+#if SEMANTIC
+    "search-semantic" => await SemanticEvaluation.RunAsync(),
+#endif
     "http-load" => await HttpLoadBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -25,6 +28,6 @@ static int RunSearch(string[] arguments)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup [runs] [--packages nupkg-folder] [--baseline nupkg-folder]|listing|refresh [sizes]|search|search-quick [sizes…]|http-load [seconds] [clients]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup [runs] [--packages nupkg-folder] [--baseline nupkg-folder]|listing|refresh [sizes]|search|search-quick [sizes…]|search-profile [sizes…]|search-semantic (with -p:Semantic=true)|http-load [seconds] [clients]");
     return 2;
 }

@@ -51,10 +51,11 @@ internal sealed partial class SearchIndex
     }
 
     // The element bonus needs a look at each element's name, so it is computed best-first and only for documents it
-    // can still lift into the top: the k best scores without it are a floor no final top-k falls below.
+    // can still lift into the top: the k best scores without it are a floor no final top-k falls below, and only a
+    // document whose element names together have every word can get it.
     private TopHits BestWithElementBonus(ReadOnlySpan<int> numbers, QueryPlan plan, DocumentFilter filter, int limit, SearchScratch scratch)
     {
-        var candidates = ArrayPool<(float Score, int Number)>.Shared.Rent(numbers.Length);
+        var candidates = ArrayPool<(float Bound, float Score, int Number)>.Shared.Rent(numbers.Length);
         try
         {
             var withoutBonus = new TopHits(limit);
@@ -62,31 +63,33 @@ internal sealed partial class SearchIndex
             foreach (var number in numbers)
             {
                 var score = Evaluate(number, elements: false, plan, scratch, out _);
-                if (withoutBonus.CouldAccept(score + MaxElementBonus) && filter.Allows(number, _facts[number]))
+                var bound = plan.Covers(ElementWords(scratch.Documents[number])) ? score + MaxElementBonus : score;
+                if (withoutBonus.CouldAccept(bound) && filter.Allows(number, _facts[number]))
                 {
                     withoutBonus.Offer(score, number);
-                    candidates[count++] = (score, number);
+                    candidates[count++] = (bound, score, number);
                 }
             }
 
+            // Best bound first, and numbers ascending among equals, so that the element lists are walked forward.
             var span = candidates.AsSpan(0, count);
-            span.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Number.CompareTo(b.Number));
+            span.Sort(static (a, b) => a.Bound != b.Bound ? b.Bound.CompareTo(a.Bound) : a.Number.CompareTo(b.Number));
+            var names = new ElementNameLists(plan, _elementPostings);
             var top = new TopHits(limit);
-            foreach (var (score, number) in span)
+            foreach (var (bound, score, number) in span)
             {
-                if (!top.CouldAccept(score + MaxElementBonus))
+                if (!top.CouldAccept(bound))
                 {
                     break;
                 }
 
-                // One element named with every query word ("churn rate by segment"), more if named exactly that;
-                // checked only when the document's element names together have every word.
-                var bonus = plan.Covers(ElementWords(scratch.Documents[number])) ? ElementCoversQuery(number, plan) switch
+                // One element named with every query word ("churn rate by segment"), more if named exactly that.
+                var bonus = bound == score ? 0f : ElementCoversQuery(number, plan, names) switch
                 {
                     2 => SearchWeights.ElementCoversQuery + SearchWeights.ElementExactName,
                     1 => SearchWeights.ElementCoversQuery,
                     _ => 0f,
-                } : 0f;
+                };
                 top.Offer(score + bonus, number);
             }
 
@@ -94,12 +97,12 @@ internal sealed partial class SearchIndex
         }
         finally
         {
-            ArrayPool<(float Score, int Number)>.Shared.Return(candidates);
+            ArrayPool<(float Bound, float Score, int Number)>.Shared.Return(candidates);
         }
     }
 
     // 2 when one of the document's elements is named exactly the query, 1 when one has every required word in its name, else 0.
-    private int ElementCoversQuery(int number, QueryPlan plan)
+    private int ElementCoversQuery(int number, QueryPlan plan, ElementNameLists names)
     {
         int start = _elementStart[number], count = _elementStart[number + 1] - start;
         if (count == 0)
@@ -109,15 +112,18 @@ internal sealed partial class SearchIndex
 
         Span<byte> words = count <= 1024 ? stackalloc byte[count] : new byte[count];
         words.Clear();
-        for (var word = 0; word < plan.Words.Length; word++)
+        for (var m = 0; m < names.Count; m++)
         {
-            foreach (var match in plan.Words[word].Matches)
+            var list = _elementPostings.Get(names.TermIds[m], 0);
+            var bit = (byte)(1 << names.Words[m]);
+            var position = names.Cursors[m];
+            position = position > 0 && list[position - 1] >= start ? LowerBound(list[..position], start) : Gallop(list, position, start);
+            for (; position < list.Length && list[position] < start + count; position++)
             {
-                foreach (var element in _elementPostings.Between(match.TermId, 0, start, start + count))
-                {
-                    words[element - start] |= (byte)(1 << word);
-                }
+                words[list[position] - start] |= bit;
             }
+
+            names.Cursors[m] = position;
         }
 
         var covers = 0;
@@ -132,6 +138,12 @@ internal sealed partial class SearchIndex
         }
 
         return covers;
+    }
+
+    private static int LowerBound(ReadOnlySpan<int> list, int value)
+    {
+        var found = list.BinarySearch(value);
+        return found >= 0 ? found : ~found;
     }
 
     // The literal query's words that a plan's words stand for.
