@@ -30,10 +30,11 @@ internal sealed class ToolCatalog
 
     public ToolCatalog(IServiceProvider services)
     {
-        var methods = ToolMethods().ToDictionary(m => m.Name, StringComparer.Ordinal);
+        // Reflection over the tool classes waits until a tool is built, too.
+        var methods = new Lazy<Dictionary<string, (string Name, Type Type, MethodInfo Method)>>(() => ToolMethods().ToDictionary(m => m.Name, StringComparer.Ordinal));
         Tools = [.. s_listed.Value.Select(tool => new DeferredTool(tool, () =>
         {
-            var (type, method) = methods.TryGetValue(tool.Name, out var found)
+            var (type, method) = methods.Value.TryGetValue(tool.Name, out var found)
                 ? (found.Type, found.Method)
                 : throw new InvalidOperationException($"ToolCatalog.json lists '{tool.Name}', which no tool method declares: rebuild the catalog (UPDATE_SNAPSHOTS=true).");
             return Create(services, type, method);
