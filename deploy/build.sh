@@ -28,14 +28,18 @@ package="$deploy/dist/sigma-mcp-lambda.zip"
 rm -rf "$staging" "$package"
 mkdir -p "$staging"
 
-# Self-contained: provided.al2023 has no .NET. ReadyToRun: less JIT at cold start. English resources only, no
-# symbols: the package must stay under Lambda's 250 MB unzipped.
+# Self-contained: provided.al2023 has no .NET. ReadyToRun, composite: the app and the runtime precompiled as one
+# image, so that the generic code they share (System.Text.Json over value types, DI, async state machines) is not
+# JIT-compiled at cold start either: process start -> first /mcp answer took 0.57x the time and CPU of the
+# non-composite build, measured locally on linux-x64. Composite needs minutes more to build. English resources only, no
+# symbols: the package must stay under Lambda's 250 MB unzipped (it is about 150 MB).
 dotnet publish "$repo/src/Sigma.Mcp.Tool/Sigma.Mcp.Tool.csproj" \
   --configuration Release \
   --runtime "$rid" \
   --self-contained \
   --output "$staging" \
   -p:PublishReadyToRun=true \
+  -p:PublishReadyToRunComposite=true \
   -p:SatelliteResourceLanguages=en \
   -p:DebugType=none
 

@@ -10,7 +10,7 @@ namespace Sigma.Mcp.Tool.Hosting;
 /// Starts the <see cref="SearchIndexProvider"/> (opening the cache, reading it into memory, building the Sigma client
 /// behind it) off the start path. In <see cref="SearchIndexStartMode.AfterInitialize"/> mode that waits until the
 /// handshake is answered, so spawn → initialize pays for none of it, and the index is loaded (from the cache alone) by
-/// the time the client's first call arrives.
+/// the time the client's first call arrives; then <see cref="FirstCallWarmUp"/> readies the first calls.
 /// </summary>
 internal sealed class SearchIndexStart : IHostedService, IDisposable
 {
@@ -25,6 +25,7 @@ internal sealed class SearchIndexStart : IHostedService, IDisposable
         {
             var provider = services.GetRequiredService<SearchIndexProvider>();
             await provider.StartAsync(_stopping.Token);
+            _ = FirstCallWarmUp.RunAsync(services, provider, _stopping.Token);
             return provider;
         }));
     }

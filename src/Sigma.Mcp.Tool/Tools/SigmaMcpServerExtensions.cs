@@ -29,14 +29,15 @@ internal static class SigmaMcpServerExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexStart>());
         services.AddTransient<WorkbookDescriber>();
         services.AddSingleton(sp => new ToolSelection(sp.GetService<ToolSettings>()?.Tools ?? ToolSwitches.All));
+        services.AddSingleton<ToolList>();
         services.AddSingleton(sp => new ResultBudget(sp.GetService<ToolSettings>()?.Tools ?? ToolSwitches.All));
-        services.PostConfigure<McpServerOptions>(options =>
+        // Listed from the prebuilt catalog, built on first use: see ToolCatalog.
+        services.AddSingleton<ToolCatalog>();
+        for (var i = 0; i < ToolCatalog.ToolTypes.Count; i++)
         {
-            if (options.ToolCollection is { } tools)
-            {
-                PortableSchemas.Apply(tools);
-            }
-        });
+            var index = i;
+            services.AddSingleton<McpServerTool>(sp => sp.GetRequiredService<ToolCatalog>().Tools[index]);
+        }
 
         return services
             .AddMcpServer(options =>
@@ -56,25 +57,8 @@ internal static class SigmaMcpServerExtensions
                 filters.AddCallToolFilter(ToolCallLog.Create());
                 filters.AddCallToolFilter(ToolErrorFilter.Create());
                 filters.AddCallToolFilter(ToolCallGate.Create());
-                filters.AddListToolsFilter(next => async (context, cancellationToken) =>
-                {
-                    var result = await next(context, cancellationToken);
-                    if (context.Services?.GetService<ToolSelection>() is { } selection)
-                    {
-                        result.Tools = [.. result.Tools.Where(t => selection.IsEnabled(t.Name))];
-                    }
-
-                    return result;
-                });
+                filters.AddListToolsFilter(ToolList.Filter);
             })
-            .WithTools<HeartbeatTool>(ToolJson.Options)
-            .WithTools<SearchDocumentsTool>(ToolJson.Options)
-            .WithTools<DescribeWorkbookTool>(ToolJson.Options)
-            .WithTools<DescribeDataModelTool>(ToolJson.Options)
-            .WithTools<ElementSqlTool>(ToolJson.Options)
-            .WithTools<LineageTool>(ToolJson.Options)
-            .WithTools<ExportDataTool>(ToolJson.Options)
-            .WithTools<RefreshCacheTool>(ToolJson.Options)
             .WithResources<SigmaResources>();
     }
 }

@@ -41,14 +41,19 @@ internal sealed partial class LeaseKeeper(ICache cache, RefreshLease lease, Time
             }
             catch (Exception ex)
             {
-                LogRenewalFailed(logger, lease.OrganizationId, retry, ex);
+                // A transient failure (the cache unreachable for a moment) is expected: one line at Warning, the stack at Debug.
+                LogRenewalFailed(logger, lease.OrganizationId, retry, ex.Message);
+                LogRenewalFailure(logger, ex);
                 delay = retry;
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the refresh lease of organization {OrganizationId}; trying again in {Retry}")]
-    private static partial void LogRenewalFailed(ILogger logger, string organizationId, TimeSpan retry, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the refresh lease of organization {OrganizationId}; trying again in {Retry}: {Reason}")]
+    private static partial void LogRenewalFailed(ILogger logger, string organizationId, TimeSpan retry, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Lease renewal failure in detail")]
+    private static partial void LogRenewalFailure(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The refresh lease of organization {OrganizationId} was lost to {Holder}; stopping before publishing")]
     private static partial void LogLost(ILogger logger, string organizationId, string? holder);
