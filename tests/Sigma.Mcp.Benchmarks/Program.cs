@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "search" => RunSearch(args[1..]),
     "search-quick" => await SearchQuickBenchmark.RunAsync(args[1..]),
     "http-load" => await HttpLoadBenchmark.RunAsync(args[1..]),
+    "member-visibility" => await MemberVisibilityBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -24,6 +25,6 @@ static int RunSearch(string[] arguments)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup [runs] [--packages nupkg-folder] [--baseline nupkg-folder]|listing|refresh [sizes]|search|search-quick [sizes…]|http-load [seconds] [clients]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup [runs] [--packages nupkg-folder] [--baseline nupkg-folder]|listing|refresh [sizes]|search|search-quick [sizes…]|http-load [seconds] [clients]|member-visibility [sizes…]");
     return 2;
 }
