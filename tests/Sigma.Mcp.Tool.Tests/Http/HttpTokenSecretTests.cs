@@ -83,7 +83,6 @@ public sealed class HttpTokenSecretTests : IAsyncLifetime, IDisposable
         }
 
         status.Should().NotBe(HttpStatusCode.Unauthorized, server.Stderr);
-        attempts.Should().BeGreaterThan(10, "refused until the reload interval had passed");
         _ssm.Reads.Should().Be(readsBefore + 1, $"{attempts} attempts with an unknown token caused one read, once the interval had passed");
         using var ci = server.CreateHttpClient(CiToken);
         (await PostAsync(ci)).Should().NotBe(HttpStatusCode.Unauthorized);
