@@ -15,7 +15,7 @@ resource "aws_cloudwatch_log_group" "refresh" {
 resource "aws_lambda_function" "server" {
   function_name = local.name
   description   = "sigma-mcp: MCP server for Sigma Computing (Streamable HTTP at /mcp)"
-  role          = aws_iam_role.lambda.arn
+  role          = aws_iam_role.server.arn
 
   # provided.al2023 with a self-contained build: see README, "Why Lambda, and why this packaging".
   runtime          = "provided.al2023"
@@ -39,13 +39,20 @@ resource "aws_lambda_function" "server" {
     variables = merge(local.common_environment, local.server_environment)
   }
 
-  depends_on = [aws_iam_role_policy.lambda]
+  lifecycle {
+    precondition {
+      condition     = var.static_tokens || var.oauth_authority != ""
+      error_message = "With static_tokens = false, set oauth_authority: otherwise no client could authenticate."
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.server]
 }
 
 resource "aws_lambda_function" "refresh" {
   function_name = "${local.name}-refresh"
   description   = "sigma-mcp: incremental refresh of the DynamoDB document cache"
-  role          = aws_iam_role.lambda.arn
+  role          = aws_iam_role.refresh.arn
 
   runtime          = "provided.al2023"
   handler          = "refresh"
@@ -67,5 +74,5 @@ resource "aws_lambda_function" "refresh" {
     variables = local.common_environment
   }
 
-  depends_on = [aws_iam_role_policy.lambda]
+  depends_on = [aws_iam_role_policy.refresh]
 }

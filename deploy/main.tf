@@ -15,7 +15,8 @@ locals {
 
   # Parameter Store's read-only view of the secret: the code reads the secret with ssm:GetParameter on this name
   # (AWSSDK.SecretsManager is not available to its build), so IAM grants both this parameter and the secret.
-  secret_parameter_arn = "arn:${data.aws_partition.current.partition}:ssm:${var.aws_region}:${data.aws_caller_identity.current.account_id}:parameter/aws/reference/secretsmanager/${aws_secretsmanager_secret.sigma_credentials.name}"
+  secret_parameter_arn      = "arn:${data.aws_partition.current.partition}:ssm:${var.aws_region}:${data.aws_caller_identity.current.account_id}:parameter/aws/reference/secretsmanager/${aws_secretsmanager_secret.sigma_credentials.name}"
+  http_tokens_parameter_arn = "arn:${data.aws_partition.current.partition}:ssm:${var.aws_region}:${data.aws_caller_identity.current.account_id}:parameter/aws/reference/secretsmanager/${aws_secretsmanager_secret.http_tokens.name}"
 
   # AWS's public Lambda Web Adapter layer (https://github.com/awslabs/aws-lambda-web-adapter), commercial regions.
   web_adapter_layer_arn = "arn:${data.aws_partition.current.partition}:lambda:${var.aws_region}:753240598075:layer:LambdaAdapterLayer${var.architecture == "arm64" ? "Arm64" : "X86"}:${var.web_adapter_layer_version}"
@@ -34,8 +35,9 @@ locals {
   }
 
   server_environment = {
-    SIGMA_MCP_HTTP_TOKENS   = join(",", var.http_tokens)
-    SIGMA_MCP_ALLOWED_HOSTS = join(",", concat([local.api_host], var.extra_allowed_hosts))
+    # The static tokens' secret, never the tokens: they stay out of the state and the function's configuration.
+    SIGMA_MCP_HTTP_TOKENS_SECRET_ID = var.static_tokens ? aws_secretsmanager_secret.http_tokens.name : ""
+    SIGMA_MCP_ALLOWED_HOSTS         = join(",", concat([local.api_host], var.extra_allowed_hosts))
     # Team mode (OAuth resource server); empty values are left out.
     SIGMA_MCP_OAUTH_AUTHORITY   = var.oauth_authority
     SIGMA_MCP_PUBLIC_URL        = var.oauth_authority == "" ? "" : coalesce(var.public_url, "https://${local.api_host}/mcp")
@@ -71,6 +73,17 @@ resource "aws_dynamodb_table" "cache" {
 resource "aws_secretsmanager_secret" "sigma_credentials" {
   name                    = "${local.name}/sigma-credentials"
   description             = "Sigma API credentials for sigma-mcp as {\"clientId\":\"...\",\"clientSecret\":\"...\"}; set out of band."
+  kms_key_id              = var.secret_kms_key_arn
+  recovery_window_in_days = var.secret_recovery_window_days
+}
+
+# The static bearer tokens of machine clients, e.g. {"ci":"<token>","alice":"<token>"} (the server also takes a JSON
+# array, or tokens separated by commas). As for the credentials, Terraform creates the secret but never its value:
+# `aws secretsmanager put-secret-value` (README). The server re-reads it when it meets an unknown token, at most once a
+# minute, so a token added or rotated there works within a minute, without a deployment.
+resource "aws_secretsmanager_secret" "http_tokens" {
+  name                    = "${local.name}/http-tokens"
+  description             = "Bearer tokens for sigma-mcp's MCP endpoint as {\"client name\":\"token\",...}; set out of band."
   kms_key_id              = var.secret_kms_key_arn
   recovery_window_in_days = var.secret_recovery_window_days
 }

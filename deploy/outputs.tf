@@ -28,6 +28,11 @@ output "secrets_manager_secret_name" {
   value       = aws_secretsmanager_secret.sigma_credentials.name
 }
 
+output "http_tokens_secret_name" {
+  description = "The secret to put the static bearer tokens in (SIGMA_MCP_HTTP_TOKENS_SECRET_ID), e.g. {\"ci\":\"<token>\"}."
+  value       = aws_secretsmanager_secret.http_tokens.name
+}
+
 output "log_group_names" {
   description = "Where the server, the refresh and API Gateway log."
   value = {

@@ -37,19 +37,15 @@ variable "sigma_base_url" {
   }
 }
 
-variable "http_tokens" {
+variable "static_tokens" {
   description = <<-EOT
-    Bearer tokens that MCP clients send as 'Authorization: Bearer <token>' (SIGMA_MCP_HTTP_TOKENS). One per user or
-    client, so that one can be revoked alone; at least 16 characters each, e.g. from `openssl rand -hex 32`.
-    They end up in the Terraform state and the function's configuration: keep the state in an encrypted backend.
+    Whether machine clients may use static bearer tokens ('Authorization: Bearer <token>'), read from the Secrets
+    Manager secret this creates (output http_tokens_secret_name; SIGMA_MCP_HTTP_TOKENS_SECRET_ID). The tokens are never
+    a Terraform variable: put them in the secret with `aws secretsmanager put-secret-value`. false: OAuth only
+    (oauth_authority must be set).
   EOT
-  type        = list(string)
-  sensitive   = true
-
-  validation {
-    condition     = length(var.http_tokens) > 0 && alltrue([for t in var.http_tokens : length(t) >= 16 && !can(regex("[\\s,;]", t))])
-    error_message = "http_tokens needs at least one token; each at least 16 characters, without spaces, commas or semicolons."
-  }
+  type        = bool
+  default     = true
 }
 
 variable "oauth_authority" {

@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "search-semantic" => await SemanticEvaluation.RunAsync(),
 #endif
     "http-load" => await HttpLoadBenchmark.RunAsync(args[1..]),
+    "member-visibility" => await MemberVisibilityBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -28,6 +29,6 @@ static int RunSearch(string[] arguments)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup [runs] [--packages nupkg-folder] [--baseline nupkg-folder]|listing|refresh [sizes]|search|search-quick [sizes…]|search-profile [sizes…]|search-semantic (with -p:Semantic=true)|http-load [seconds] [clients]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup [runs] [--packages nupkg-folder] [--baseline nupkg-folder]|listing|refresh [sizes]|search|search-quick [sizes…]|search-profile [sizes…]|search-semantic (with -p:Semantic=true)|http-load [seconds] [clients]|member-visibility [sizes…]");
     return 2;
 }

@@ -6,8 +6,8 @@ namespace Sigma.Mcp.Tool.Configuration;
 /// </summary>
 internal sealed class ConfigurationException : Exception
 {
-    public ConfigurationException(string setting, string message)
-        : base(message)
+    public ConfigurationException(string setting, string message, Exception? innerException = null)
+        : base(message, innerException)
     {
         Setting = setting;
     }

@@ -33,6 +33,9 @@ internal static class SettingNames
     public const string RefreshInterval = "SIGMA_MCP_REFRESH_INTERVAL";
     public const string RateLimit = "SIGMA_MCP_RATE_LIMIT";
     public const string HttpTokensSecretId = "SIGMA_MCP_HTTP_TOKENS_SECRET_ID";
+
+    /// <summary>Tests only: the shortest time between two re-reads of the tokens secret (default 1 minute).</summary>
+    public const string HttpTokensSecretReloadInterval = "SIGMA_MCP_HTTP_TOKENS_SECRET_RELOAD_INTERVAL";
     public const string TrustedProxies = "SIGMA_MCP_TRUSTED_PROXIES";
 
     // serve --http with OAuth (team mode)

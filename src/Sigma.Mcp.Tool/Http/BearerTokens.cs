@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,10 +12,25 @@ namespace Sigma.Mcp.Tool.Http;
 internal sealed class BearerTokens
 {
     private readonly byte[][] _hashes;
+    private readonly string[] _names;
 
-    public BearerTokens(IEnumerable<string> tokens) => _hashes = [.. tokens.Select(Hash)];
+    /// <summary>Tokens named by their position: <c>1</c>, <c>2</c>, …</summary>
+    public BearerTokens(IEnumerable<string> tokens)
+        : this(tokens.Select((t, i) => new NamedToken((i + 1).ToString(CultureInfo.InvariantCulture), t)))
+    {
+    }
+
+    public BearerTokens(IEnumerable<NamedToken> tokens)
+    {
+        var list = tokens.ToList();
+        _hashes = [.. list.Select(t => Hash(t.Token))];
+        _names = [.. list.Select(t => t.Name)];
+    }
 
     public int Count => _hashes.Length;
+
+    /// <summary>The name of the token at <paramref name="position"/> (from <see cref="Find"/>).</summary>
+    public string Name(int position) => _names[position];
 
     /// <summary>The position (from 0) of the stored token equal to <paramref name="presented"/>, or -1.</summary>
     public int Find(string presented)

@@ -56,9 +56,7 @@ internal static class HttpAuthentication
         services.TryAddSingleton<IAuthenticationConfigurationProvider, NoAuthenticationConfiguration>();
         var builder = new AuthenticationBuilder(services);
         builder.AddPolicyScheme(SelectorScheme, displayName: null, o => o.ForwardDefaultSelector = context =>
-            http.Tokens.Count > 0 && BearerTokenHandler.PresentedToken(context) is { } token && http.Tokens.Find(token) >= 0
-                ? BearerTokenHandler.SchemeName
-                : JwtScheme);
+            BearerTokenHandler.IsStaticToken(context, http) ? BearerTokenHandler.SchemeName : JwtScheme);
         builder.AddJwtBearer(JwtScheme, o => ConfigureJwt(o, oauth));
 
         var metadata = new ProtectedResourceMetadata

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Cli;
 using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.SigmaApi.Credentials;
 
 namespace Sigma.Mcp.Tool.Http;
 
@@ -19,6 +20,19 @@ internal static partial class HttpServer
     {
         await using var app = HttpServerHost.Build(settings, http);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpServer).FullName!);
+        var tokenSecret = app.Services.GetService<HttpTokenSecret>();
+        try
+        {
+            // Before listening: a server whose tokens cannot be read would refuse every client.
+            await (tokenSecret?.LoadAsync(cancellationToken) ?? Task.CompletedTask);
+        }
+        catch (ConfigurationException ex)
+        {
+            // AWS throttling or unreachable may pass (exit 1, a supervisor retries); anything else needs someone to act (exit 2).
+            await Console.Error.WriteLineAsync($"sigma-mcp: {ex.Message}");
+            return SecretsManagerErrors.IsTransient(ex.InnerException) ? ExitCodes.Failure : ExitCodes.Usage;
+        }
+
         try
         {
             await app.StartAsync(cancellationToken);
@@ -36,9 +50,10 @@ internal static partial class HttpServer
             LogListening(logger, endpoint);
         }
 
+        var secretTokens = tokenSecret is null ? "" : $"; bearer tokens from Secrets Manager secret '{http.TokensSecretId}' ({tokenSecret.Current.Count})";
         var authentication = !http.RequiresAuthentication ? "none (loopback only)"
-            : http.OAuth is { } oauth ? $"{oauth}; bearer tokens ({http.Tokens.Count})"
-            : $"bearer tokens ({http.Tokens.Count})";
+            : http.OAuth is { } oauth ? $"{oauth}; bearer tokens ({http.Tokens.Count}){secretTokens}"
+            : $"bearer tokens ({http.Tokens.Count}){secretTokens}";
         var hosts = string.Join(", ", http.AllowedHosts);
         var rateLimit = http.RateLimitPerMinute > 0 ? $"{http.RateLimitPerMinute}/min per client" : "off";
         var cors = http.CorsOrigins.Count > 0 ? string.Join(", ", http.CorsOrigins) : "off";

@@ -106,6 +106,11 @@ internal static class HttpServerHost
             o.IncludeFailureMessage = false;
         });
         builder.Services.AddSigmaMcpAuthentication(http);
+        if (http.TokensSecretId is not null)
+        {
+            builder.Services.AddSingleton(sp => new HttpTokenSecret(http, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HttpTokenSecret>>()));
+        }
+
         if (http.OAuth is not null)
         {
             // Team mode: every Sigma call passes the caller's document set (see DocumentAccessHandler).

@@ -52,6 +52,18 @@ internal sealed partial class HttpServerSettings
     public string? TokensSecretId { get; init; }
 
     /// <summary>
+    /// The shortest time between two re-reads of <see cref="TokensSecretId"/> caused by unknown tokens: one minute, so
+    /// that a flood of bad tokens cannot flood Secrets Manager. Tests shorten it (an undocumented setting).
+    /// </summary>
+    public TimeSpan TokensSecretReloadInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The AWS region and profile that read <see cref="TokensSecretId"/>, when set explicitly.</summary>
+    public string? AwsRegion { get; init; }
+
+    /// <inheritdoc cref="AwsRegion"/>
+    public string? AwsProfile { get; init; }
+
+    /// <summary>
     /// Proxies (addresses or CIDR ranges) whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed; empty: the headers
     /// are ignored, and the client is the connection's remote address.
     /// </summary>
@@ -105,6 +117,10 @@ internal sealed partial class HttpServerSettings
             RefreshInterval = SettingsLoader.ParseDuration(values, SettingNames.RefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
             OAuth = oauth,
             TokensSecretId = tokensSecretId,
+            TokensSecretReloadInterval = SettingsLoader.ParseDuration(values, SettingNames.HttpTokensSecretReloadInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))
+                ?? TimeSpan.FromMinutes(1),
+            AwsRegion = NonEmpty(values.GetValueOrDefault(SettingNames.AwsRegion)) ?? NonEmpty(values.GetValueOrDefault(SettingNames.AwsDefaultRegion)),
+            AwsProfile = NonEmpty(values.GetValueOrDefault(SettingNames.AwsProfile)),
             TrustedProxies = Split(values.GetValueOrDefault(SettingNames.TrustedProxies) ?? "").Select(ParseProxy).ToList(),
         };
     }
@@ -147,15 +163,13 @@ internal sealed partial class HttpServerSettings
         return new BearerTokens(tokens);
     }
 
-    // Reading the tokens from Secrets Manager is not built yet: refuse the setting rather than start a server that
-    // would refuse every token.
     private static string? ParseSecretId(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null
-        : !SecretIdPattern().IsMatch(text.Trim())
-            ? throw new ConfigurationException(SettingNames.HttpTokensSecretId,
-                $"SIGMA_MCP_HTTP_TOKENS_SECRET_ID '{text}' is not a Secrets Manager secret name or ARN (letters, digits and /_+=.@:- only).")
-            : throw new ConfigurationException(SettingNames.HttpTokensSecretId,
-                "SIGMA_MCP_HTTP_TOKENS_SECRET_ID is not supported by this version yet: pass the tokens in SIGMA_MCP_HTTP_TOKENS (or use OAuth with SIGMA_MCP_OAUTH_AUTHORITY).");
+        : SecretIdPattern().IsMatch(text.Trim()) ? text.Trim()
+        : throw new ConfigurationException(SettingNames.HttpTokensSecretId,
+            $"SIGMA_MCP_HTTP_TOKENS_SECRET_ID '{text}' is not a Secrets Manager secret name or ARN (letters, digits and /_+=.@:- only).");
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static IPNetwork ParseProxy(string text) =>
         IPNetwork.TryParse(text, out var network) ? network

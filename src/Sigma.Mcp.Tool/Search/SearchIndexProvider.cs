@@ -100,12 +100,25 @@ internal sealed partial class SearchIndexProvider(
         }
 
         var organizationId = (await sigma.GetWhoAmIAsync(cancellationToken)).OrganizationId;
-        await cache.SetOrganizationAsync(key, organizationId, cancellationToken);
+        try
+        {
+            await cache.SetOrganizationAsync(key, organizationId, cancellationToken);
+        }
+        catch (CacheUnavailableException ex)
+        {
+            // Only a shortcut for the next start (the refresh stores it too); a read-only role (the Lambda server's)
+            // may not write it, and must still serve.
+            LogOrganizationNotStored(logger, ex.Message);
+        }
+
         return organizationId;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index loaded: {Documents} documents from cache generation {Generation}")]
     private static partial void LogLoaded(ILogger logger, int documents, long generation);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Did not store the organization id in the cache: {Reason}")]
+    private static partial void LogOrganizationNotStored(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search index not loaded: {Reason}")]
     private static partial void LogLoadFailed(ILogger logger, string reason);

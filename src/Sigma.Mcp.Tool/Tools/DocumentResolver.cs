@@ -104,7 +104,7 @@ internal static class DocumentResolver
             var best = BestMatch(snapshot, text, what == "workbook" ? DocumentTypes.Workbook : DocumentTypes.DataModel);
             var hint = best is null ? "" : $" The closest cached {what} by name is '{best.Name}' (id \"{best.Id}\").";
             throw new McpException(
-                $"No {what} '{text}': it is not among the {snapshot.Index!.DocumentCount:N0} cached documents, and Sigma does not know it either.{hint} " +
+                $"No {what} '{text}': it is not among the {VisibleCount(snapshot):N0} cached documents, and Sigma does not know it either.{hint} " +
                 $"Call {Call(ToolNames.SearchDocuments, ("query", "<its name>"))} to find its id, or refresh_cache if it was created since {snapshot.Metadata?.RefreshCompletedAt:yyyy-MM-dd HH:mm} UTC.");
         }
     }
@@ -113,13 +113,20 @@ internal static class DocumentResolver
     {
         try
         {
-            return snapshot.Index?.Search(new SearchQuery(text, type, 1)) is [var best, ..] ? best.Document : null;
+            // Team mode: only among the caller's documents, so that a suggestion never names one they may not see.
+            return snapshot.Index?.Search(new SearchQuery(text, type, 1) { Visible = Http.DocumentAccess.Current?.MaskFor(snapshot.Index) }) is [var best, ..]
+                ? best.Document
+                : null;
         }
         catch (ArgumentException)
         {
             return null; // nothing searchable in the text (only punctuation, say)
         }
     }
+
+    /// <summary>The cached documents the caller may see (team mode: their member's), so that the count reveals nothing either.</summary>
+    private static int VisibleCount(SearchSnapshot snapshot) =>
+        Http.DocumentAccess.Current?.MaskFor(snapshot.Index!).Count(visible => visible) ?? snapshot.Index!.DocumentCount;
 
     /// <summary>True when a loaded cache can vouch for what exists.</summary>
     private static bool Known(SearchSnapshot snapshot) => snapshot.Index is { DocumentCount: > 0 };

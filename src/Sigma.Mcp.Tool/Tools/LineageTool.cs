@@ -28,7 +28,9 @@ internal sealed class LineageTool(SigmaClient sigma, SearchIndexProvider index, 
         {
             var lineage = await sigma.GetElementLineageAsync(workbook.WorkbookId, element_id, cancellationToken);
             var cached = (await index.GetAsync(cancellationToken)).Index;
-            var full = LineageGraph.Build(workbook.WorkbookId, element_id, lineage, urlId => cached?.Find(urlId));
+            // Team mode: a data model the caller may not see is not named from the cache.
+            var full = LineageGraph.Build(workbook.WorkbookId, element_id, lineage,
+                urlId => cached?.Find(urlId) is { } document && Http.DocumentAccess.Allows(document.Id) ? document : null);
             var nodes = full.Nodes;
             var (result, _) = budget.Fit(nodes.Count, n =>
             {

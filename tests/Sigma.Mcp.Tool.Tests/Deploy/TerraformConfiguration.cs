@@ -42,6 +42,21 @@ public sealed partial class TerraformConfiguration : IAsyncLifetime
     /// <summary>Every <c>data "type" "name"</c> of <paramref name="type"/>, by name, across the files.</summary>
     public IReadOnlyDictionary<string, JsonObject> Data(string type) => Blocks("data", type);
 
+    /// <summary>Every <c>variable "name"</c>, by name, across the files.</summary>
+    public IReadOnlyDictionary<string, JsonObject> Variables()
+    {
+        var variables = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var (_, file) in _files)
+        {
+            foreach (var (name, bodies) in file?["variable"]?.AsObject() ?? [])
+            {
+                variables.Add(name, bodies!.AsArray().Single()!.AsObject());
+            }
+        }
+
+        return variables;
+    }
+
     /// <summary>One resource; fails the test when it is missing.</summary>
     public JsonObject Resource(string type, string name) =>
         Resources(type).TryGetValue(name, out var resource) ? resource : throw new Xunit.Sdk.XunitException($"deploy/ has no resource {type}.{name}.");

@@ -76,7 +76,72 @@ public sealed partial class TerraformTests(TerraformConfiguration terraform, ITe
             variables[SettingNames.CredentialsSecretId]!.GetValue<string>().Should().Be("${aws_secretsmanager_secret.sigma_credentials.name}");
         }
 
-        Environment(functions["server"]).Keys.Should().Contain([SettingNames.HttpTokens, SettingNames.AllowedHosts]);
+        Environment(functions["server"]).Keys.Should().Contain([SettingNames.HttpTokensSecretId, SettingNames.AllowedHosts])
+            .And.NotContain(SettingNames.HttpTokens, "the tokens come from the secret, never from the configuration");
+        Environment(functions["server"])[SettingNames.HttpTokensSecretId]!.GetValue<string>().Should().Contain("aws_secretsmanager_secret.http_tokens.name");
+    }
+
+    [Fact]
+    public void Variables_NoneHoldsATokenOrSecret_SoNoneIsInTheState()
+    {
+        var variables = terraform.Variables();
+        variables.Should().NotBeEmpty();
+
+        foreach (var (name, variable) in variables)
+        {
+            variable.ContainsKey("sensitive").Should().BeFalse($"variable {name}: nothing secret is a Terraform variable (it would sit in the state)");
+            if (name.Contains("token", StringComparison.OrdinalIgnoreCase))
+            {
+                variable["type"]!.GetValue<string>().Should().Be("${bool}", $"variable {name} is a switch, never the tokens");
+            }
+        }
+
+        terraform.Resources("aws_secretsmanager_secret_version").Should().BeEmpty("a secret's value set by Terraform would sit in the state");
+        terraform.Resources("aws_secretsmanager_secret").Keys.Should().BeEquivalentTo(["sigma_credentials", "http_tokens"]);
+    }
+
+    [Fact]
+    public void Roles_ServerAndRefresh_EachFunctionHasItsOwn()
+    {
+        terraform.Resources("aws_iam_role").Keys.Should().BeEquivalentTo(["server", "refresh"]);
+        foreach (var role in new[] { "server", "refresh" })
+        {
+            terraform.Resource("aws_lambda_function", role)["role"]!.GetValue<string>().Should().Be($"${{aws_iam_role.{role}.arn}}");
+            var policy = terraform.Resource("aws_iam_role_policy", role);
+            policy["role"]!.GetValue<string>().Should().Be($"${{aws_iam_role.{role}.id}}");
+            policy["policy"]!.GetValue<string>().Should().Be($"${{data.aws_iam_policy_document.{role}.json}}");
+        }
+
+        terraform.Resources("aws_iam_role_policy").Keys.Should().BeEquivalentTo(["server", "refresh"]);
+    }
+
+    [Fact]
+    public void Policy_ServerRole_ReadsTheTableAndWritesNothing()
+    {
+        var dynamoDb = Statements("server").SelectMany(s => terraform.Strings(s["actions"])).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal));
+
+        // The read path (SearchIndexProvider, ReadinessProbe, heartbeat): metadata and connections by key, documents and
+        // members by query. Every other operation the cache calls writes or provisions.
+        dynamoDb.Should().BeEquivalentTo(["dynamodb:GetItem", "dynamodb:Query"]);
+        DocumentedDynamoDbActions().Except(["dynamodb:GetItem", "dynamodb:Query"]).Should()
+            .BeEquivalentTo(["dynamodb:DescribeTable", "dynamodb:CreateTable", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]);
+
+        // The server runs read-only (no refresh_cache tool) unless a setting enables it, which its configuration must not.
+        Environment(terraform.Resource("aws_lambda_function", "server")).Keys.Should().NotContain([SettingNames.ReadOnly, SettingNames.Tools, SettingNames.RefreshInterval]);
+    }
+
+    [Fact]
+    public void Policy_RefreshRole_HasEveryDynamoDbActionTheCacheCalls()
+    {
+        // Every DynamoDB client call in the cache's code, as an IAM action.
+        var called = Directory.GetFiles(Path.Combine(Repository.Root, "src", "Sigma.Mcp.Tool", "Caching", "DynamoDb"), "*.cs")
+            .SelectMany(file => ClientCall().Matches(File.ReadAllText(file)).Select(m => "dynamodb:" + m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+        called.Should().Contain(["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]);
+
+        called.Should().BeEquivalentTo(DocumentedDynamoDbActions(), "docs/dynamodb-table.md lists every operation the code calls");
+        Statements("refresh").SelectMany(s => terraform.Strings(s["actions"])).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal))
+            .Should().BeEquivalentTo(called);
     }
 
     [Fact]
@@ -102,17 +167,21 @@ public sealed partial class TerraformTests(TerraformConfiguration terraform, ITe
         var documented = DocumentedDynamoDbActions();
         documented.Should().HaveCount(8);
 
-        var statements = Statements().Where(s => terraform.Strings(s["actions"]).Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal))).ToList();
+        var statements = Statements("refresh").Where(s => terraform.Strings(s["actions"]).Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal))).ToList();
 
         var statement = statements.Should().ContainSingle().Which;
         terraform.Strings(statement["actions"]).Should().BeEquivalentTo(documented);
         terraform.Strings(statement["resources"]).Should().Equal("${aws_dynamodb_table.cache.arn}");
+        var read = Statements("server").Where(s => terraform.Strings(s["actions"]).Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)));
+        terraform.Strings(read.Should().ContainSingle().Which["resources"]).Should().Equal("${aws_dynamodb_table.cache.arn}");
     }
 
-    [Fact]
-    public void Policy_EveryResource_IsScopedToThisStack()
+    [Theory]
+    [InlineData("server", "server", new[] { "dynamodb:GetItem", "dynamodb:Query" })]
+    [InlineData("refresh", "refresh", null)]
+    public void Policy_EveryResource_IsScopedToThisStack(string role, string logGroup, string[]? dynamoDbActions)
     {
-        var statements = Statements().ToList();
+        var statements = Statements(role).ToList();
 
         foreach (var statement in statements)
         {
@@ -120,29 +189,34 @@ public sealed partial class TerraformTests(TerraformConfiguration terraform, ITe
             statement.ContainsKey("not_actions").Should().BeFalse();
             statement.ContainsKey("not_resources").Should().BeFalse();
 
-            // Log streams are the only wildcard: "<this stack's log group ARN>:*".
+            // Log streams are the only wildcard: "<this function's log group ARN>:*".
             terraform.Strings(statement["resources"]).Should().NotBeEmpty().And.OnlyContain(r =>
-                !r.Contains('*') || (r.StartsWith("${aws_cloudwatch_log_group.", StringComparison.Ordinal) && r.EndsWith("}:*", StringComparison.Ordinal)));
+                !r.Contains('*') || r == $"${{aws_cloudwatch_log_group.{logGroup}.arn}}:*");
         }
 
         var actions = statements.SelectMany(s => terraform.Strings(s["actions"])).ToList();
         actions.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(
-            [.. DocumentedDynamoDbActions(), "logs:CreateLogStream", "logs:PutLogEvents", "ssm:GetParameter", "secretsmanager:GetSecretValue", "kms:Decrypt"]);
+            [.. dynamoDbActions ?? [.. DocumentedDynamoDbActions()], "logs:CreateLogStream", "logs:PutLogEvents", "ssm:GetParameter", "secretsmanager:GetSecretValue", "kms:Decrypt"]);
     }
 
-    [Fact]
-    public void Policy_Secret_ReadableOnlyThroughItsReferenceParameter()
+    [Theory]
+    [InlineData("refresh", new[] { "sigma_credentials" })]
+    [InlineData("server", new[] { "sigma_credentials", "http_tokens" })]
+    public void Policy_Secrets_ReadableOnlyThroughTheirReferenceParameters(string role, string[] secrets)
     {
-        var ssm = Statements().Single(s => terraform.Strings(s["actions"]).SequenceEqual(["ssm:GetParameter"]));
-        var secret = Statements().Single(s => terraform.Strings(s["actions"]).SequenceEqual(["secretsmanager:GetSecretValue"]));
+        var ssm = Statements(role).Single(s => terraform.Strings(s["actions"]).SequenceEqual(["ssm:GetParameter"]));
+        var secret = Statements(role).Single(s => terraform.Strings(s["actions"]).SequenceEqual(["secretsmanager:GetSecretValue"]));
 
-        terraform.Strings(secret["resources"]).Should().Equal("${aws_secretsmanager_secret.sigma_credentials.arn}");
-        var parameter = terraform.Strings(ssm["resources"]).Should().ContainSingle().Which;
-        var arn = parameter.StartsWith("${local.", StringComparison.Ordinal) ? terraform.Strings(terraform.Locals()[parameter[8..^1]]).Single() : parameter;
+        terraform.Strings(secret["resources"]).Should().Equal(secrets.Select(name => $"${{aws_secretsmanager_secret.{name}.arn}}"));
+        var parameters = terraform.Strings(ssm["resources"]).Select(p => p.StartsWith("${local.", StringComparison.Ordinal) ? terraform.Strings(terraform.Locals()[p[8..^1]]).Single() : p).ToList();
+        parameters.Should().HaveSameCount(secrets);
 
-        // The parameter the code reads: SecretsManagerCredentialSource.ReferencePrefix + the secret's name.
-        arn.Should().MatchRegex(@"^arn:\$\{data\.aws_partition\.current\.partition\}:ssm:\$\{var\.aws_region\}:\$\{data\.aws_caller_identity\.current\.account_id\}:parameter")
-            .And.EndWith($"parameter{SecretsManagerCredentialSource.ReferencePrefix}${{aws_secretsmanager_secret.sigma_credentials.name}}");
+        // The parameters the code reads: SecretsManagerSecret.ReferencePrefix + each secret's name.
+        foreach (var (arn, name) in parameters.Zip(secrets))
+        {
+            arn.Should().MatchRegex(@"^arn:\$\{data\.aws_partition\.current\.partition\}:ssm:\$\{var\.aws_region\}:\$\{data\.aws_caller_identity\.current\.account_id\}:parameter")
+                .And.EndWith($"parameter{SecretsManagerSecret.ReferencePrefix}${{aws_secretsmanager_secret.{name}.name}}");
+        }
     }
 
     [Fact]
@@ -170,8 +244,8 @@ public sealed partial class TerraformTests(TerraformConfiguration terraform, ITe
     private IReadOnlyDictionary<string, JsonNode?> Environment(JsonObject function) =>
         terraform.ResolveMap(function["environment"]!.AsArray().Single()!["variables"]);
 
-    private IEnumerable<JsonObject> Statements() =>
-        TerraformConfiguration.Statements(terraform.Data("aws_iam_policy_document")["lambda"]);
+    private IEnumerable<JsonObject> Statements(string role) =>
+        TerraformConfiguration.Statements(terraform.Data("aws_iam_policy_document")[role]);
 
     private static List<string> DocumentedDynamoDbActions() =>
         [.. File.ReadLines(Path.Combine(Repository.Root, "docs", "dynamodb-table.md"))
@@ -181,6 +255,9 @@ public sealed partial class TerraformTests(TerraformConfiguration terraform, ITe
 
     [GeneratedRegex(@"^\|\s*`(dynamodb:[A-Za-z]+)`\s*\|")]
     private static partial Regex DocumentedAction();
+
+    [GeneratedRegex(@"client\.([A-Za-z]+)Async\(")]
+    private static partial Regex ClientCall();
 
     [GeneratedRegex(@"^\$\{aws_cloudwatch_log_group\.([A-Za-z0-9_]+)\.name\}$")]
     private static partial Regex LogGroupReference();

@@ -135,6 +135,33 @@ public sealed class HttpServerSettingsTests
         settings.CorsOrigins.Should().Equal("https://app.example.com", "http://localhost:5173");
     }
 
+    [Fact]
+    public void Parse_TokensSecretAlone_AuthenticatesANonLoopbackServer()
+    {
+        var settings = Parse(new()
+        {
+            ["SIGMA_MCP_URLS"] = "http://0.0.0.0:8080",
+            ["SIGMA_MCP_HTTP_TOKENS_SECRET_ID"] = "sigma-mcp-prod/http-tokens",
+            ["AWS_DEFAULT_REGION"] = "eu-west-2",
+        });
+
+        settings.RequiresAuthentication.Should().BeTrue();
+        settings.TokensSecretId.Should().Be("sigma-mcp-prod/http-tokens");
+        settings.TokensSecretReloadInterval.Should().Be(TimeSpan.FromMinutes(1));
+        settings.AwsRegion.Should().Be("eu-west-2");
+        settings.Tokens.Count.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("not a secret name")]
+    [InlineData("tokens|prod")]
+    public void Parse_MalformedTokensSecretId_RefusesNamingTheSetting(string secretId)
+    {
+        var parse = () => Parse(new() { ["SIGMA_MCP_HTTP_TOKENS_SECRET_ID"] = secretId });
+
+        parse.Should().Throw<ConfigurationException>().Which.Message.Should().StartWith($"SIGMA_MCP_HTTP_TOKENS_SECRET_ID '{secretId}' is not a Secrets Manager secret name or ARN");
+    }
+
     private static HttpServerSettings Parse(Dictionary<string, string> values, bool allowUnauthenticated = false) =>
         HttpServerSettings.Parse(values, allowUnauthenticated);
 }

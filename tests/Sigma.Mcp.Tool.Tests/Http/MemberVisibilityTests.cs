@@ -13,7 +13,7 @@ namespace Sigma.Mcp.Tool.Tests.Http;
 /// Team mode's per-user visibility against the sandbox: each OAuth caller sees only the documents their Sigma member
 /// can open (<c>/v2/members/{id}/files</c>); anything else is "not found" exactly as a nonexistent id is.
 /// </summary>
-public sealed class MemberVisibilityTests(OAuthServerFixture fixture) : IClassFixture<OAuthServerFixture>
+public sealed partial class MemberVisibilityTests(OAuthServerFixture fixture) : IClassFixture<OAuthServerFixture>
 {
     private const string NoSuchWorkbook = "5e5e5e5e-1111-4222-8333-444455556666";
 

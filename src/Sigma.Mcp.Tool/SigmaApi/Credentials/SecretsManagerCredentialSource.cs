@@ -1,6 +1,6 @@
 using Amazon.SimpleSystemsManagement;
-using Amazon.SimpleSystemsManagement.Model;
 using Microsoft.Extensions.Logging;
+using Sigma.Mcp.Tool.Configuration;
 
 namespace Sigma.Mcp.Tool.SigmaApi.Credentials;
 
@@ -13,17 +13,15 @@ namespace Sigma.Mcp.Tool.SigmaApi.Credentials;
 /// </summary>
 internal sealed partial class SecretsManagerCredentialSource : ISigmaCredentialSource, IDisposable
 {
-    public const string ReferencePrefix = "/aws/reference/secretsmanager/";
+    public const string ReferencePrefix = SecretsManagerSecret.ReferencePrefix;
 
     /// <summary>A rotation takes effect within a minute; re-reading more often would only spend SSM calls.</summary>
     public static readonly TimeSpan MinimumReloadInterval = TimeSpan.FromMinutes(1);
 
-    private readonly Func<IAmazonSimpleSystemsManagement> _createClient;
-    private readonly bool _ownsClient;
+    private readonly SecretsManagerSecret _secret;
     private readonly TimeProvider _time;
     private readonly ILogger<SecretsManagerCredentialSource> _logger;
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private IAmazonSimpleSystemsManagement? _ssm;
     private volatile SigmaCredentials? _current;
     private DateTimeOffset? _lastReloadAt;
 
@@ -45,19 +43,16 @@ internal sealed partial class SecretsManagerCredentialSource : ISigmaCredentialS
     private SecretsManagerCredentialSource(
         Func<IAmazonSimpleSystemsManagement> createClient, bool ownsClient, string secretId, TimeProvider time, ILogger<SecretsManagerCredentialSource> logger)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(secretId);
-        _createClient = createClient;
-        _ownsClient = ownsClient;
+        _secret = new SecretsManagerSecret(createClient, ownsClient, secretId, SettingNames.CredentialsSecretId, CredentialSecretJson.ExpectedShape);
         _time = time;
         _logger = logger;
-        SecretId = secretId.StartsWith(ReferencePrefix, StringComparison.Ordinal) ? secretId[ReferencePrefix.Length..] : secretId;
     }
 
     /// <summary>The secret's name (or ARN) in Secrets Manager.</summary>
-    public string SecretId { get; }
+    public string SecretId => _secret.SecretId;
 
     /// <summary>The Parameter Store name that refers to the secret.</summary>
-    public string ParameterName => ReferencePrefix + SecretId;
+    public string ParameterName => _secret.ParameterName;
 
     public string Description => $"Secrets Manager secret '{SecretId}'";
 
@@ -126,30 +121,14 @@ internal sealed partial class SecretsManagerCredentialSource : ISigmaCredentialS
     public void Dispose()
     {
         _lock.Dispose();
-        if (_ownsClient)
-        {
-            _ssm?.Dispose();
-        }
+        _secret.Dispose();
     }
 
     private async Task<SigmaCredentials> ReadAsync(CancellationToken cancellationToken)
     {
-        string? value;
-        try
-        {
-            _ssm ??= _createClient();
-            var response = await _ssm.GetParameterAsync(new GetParameterRequest { Name = ParameterName, WithDecryption = true }, cancellationToken);
-            value = response.Parameter?.Value;
-        }
-        catch (Exception ex) when (SecretsManagerErrors.Explain(ex, SecretId, Region) is { } explained)
-        {
-            throw explained;
-        }
-
-        return CredentialSecretJson.TryParse(value, out var problem) ?? throw SecretsManagerErrors.Malformed(SecretId, Region, problem);
+        var value = await _secret.ReadAsync(cancellationToken);
+        return CredentialSecretJson.TryParse(value, out var problem) ?? throw SecretsManagerErrors.Malformed(SecretId, _secret.Region, problem);
     }
-
-    private string Region => _ssm?.Config.RegionEndpoint?.SystemName ?? _ssm?.Config.AuthenticationRegion ?? "(the AWS SDK's default)";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read the Sigma API credentials (client id {ClientId}) from Secrets Manager secret '{SecretId}'")]
     private static partial void LogRead(ILogger logger, string secretId, string clientId);
