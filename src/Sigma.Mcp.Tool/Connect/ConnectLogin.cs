@@ -31,7 +31,7 @@ internal static class ConnectLogin
             Endpoint = settings.Endpoint,
             TransportMode = HttpTransportMode.StreamableHttp,
             Name = "sigma-mcp connect --login",
-            OAuth = ConnectOAuth.Create(settings, store, port, browser.AuthorizeAsync),
+            OAuth = ConnectOAuth.Create(settings, store, port, browser.AuthorizeAsync, interactive: true),
         };
         try
         {
