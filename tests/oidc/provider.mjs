@@ -8,7 +8,7 @@
 //   the scope OIDC_RESOURCE_SCOPE (default "sigma-mcp") and an "email" claim;
 // - the built-in development login and consent pages: any login is accepted and becomes the account id and email.
 //   A test plays the browser: see browser.mjs (and browse.mjs, for a client that listens on its redirect URI);
-// - one "EVENT <name> [grant type] [error]" line on stdout per authorization and token grant, for tests to count.
+// - one "EVENT <name> [grant type] [error]" line on stdout per authorization, registration and token grant, for tests to count.
 import http from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -53,8 +53,10 @@ provider.proxy = false;
 // Development-only interactions warn on every start; the tests know.
 provider.on('server_error', (_ctx, err) => console.error('oidc-provider server_error', err));
 
-// What the tests count (never a token): each completed authorization (a login in the browser) and each token grant.
+// What the tests count (never a token): each completed authorization (a login in the browser), client registration
+// and token grant.
 provider.on('authorization.success', () => console.log('EVENT authorization.success'));
+provider.on('registration_create.success', () => console.log('EVENT registration_create.success'));
 provider.on('grant.success', (ctx) => console.log(`EVENT grant.success ${ctx.oidc.params.grant_type}`));
 provider.on('grant.error', (ctx, err) => console.log(`EVENT grant.error ${ctx.oidc.params?.grant_type} ${err.error}`));
 

@@ -28,6 +28,8 @@ public sealed class ConnectOAuthTests(OidcTeamServer team) : IClassFixture<OidcT
     {
         var authorizations = team.Provider.Events("authorization.success");
 
+        var registrations = team.Provider.Events("registration_create.success");
+
         var login = await LogInAsync();
 
         login.Stderr.Should().Contain("Logged in to").And.Contain(Endpoint.ToString());
@@ -44,6 +46,7 @@ public sealed class ConnectOAuthTests(OidcTeamServer team) : IClassFixture<OidcT
         await SearchThroughRelayAsync(stderr);
 
         team.Provider.Events("authorization.success").Should().Be(authorizations + 1, "both relays use the saved login; nobody logged in again");
+        team.Provider.Events("registration_create.success").Should().Be(registrations + 1, "the client registered once, at the login");
         AssertNoTokenIn(string.Join('\n', stderr) + login.Stderr, saved);
     }
 
@@ -125,6 +128,7 @@ public sealed class ConnectOAuthTests(OidcTeamServer team) : IClassFixture<OidcT
     [Fact]
     public async Task NeverLoggedIn_InitializeSaysToLogIn_WithoutRegisteringAClient()
     {
+        var registrations = team.Provider.Events("registration_create.success");
         using var relay = ConnectProcess.StartRaw(Endpoint, _home.Path, token: null);
         var clock = Stopwatch.StartNew();
         await relay.SendAsync(ConnectProcess.Initialize);
@@ -133,6 +137,7 @@ public sealed class ConnectOAuthTests(OidcTeamServer team) : IClassFixture<OidcT
 
         answer.GetProperty("error").GetProperty("message").GetString().Should().Contain($"Run `sigma-mcp connect {Endpoint} --login` in a terminal");
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        team.Provider.Events("registration_create.success").Should().Be(registrations, "a relay that cannot open a browser registers no client it could not use");
     }
 
     /// <summary><c>sigma-mcp connect URL --login --no-browser</c>, with the test as the user's browser on the address it prints.</summary>
