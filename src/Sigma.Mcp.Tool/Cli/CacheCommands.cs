@@ -63,14 +63,11 @@ internal static class CacheCommands
                 var refreshOptions = new RefreshOptions(parseResult.GetValue(full)) { LeaseDuration = environment.Settings.Cache.LeaseDuration };
                 var summary = await host.Services.GetRequiredService<CacheRefresher>().RefreshAsync(refreshOptions, progress, ct);
                 var counts = summary.Metadata.Counts;
+                Console.WriteLine(RefreshedLine(summary, parseResult.GetValue(full)));
                 Console.WriteLine(
-                    $"Cache refreshed in {summary.Duration.TotalSeconds:0.0} s: {summary.Added} added, {summary.Changed} changed, {summary.Unchanged} unchanged, " +
-                    $"{summary.Removed} removed, {summary.Failed} failed" +
-                    (summary.Failed > 0 ? $" ({summary.Stale} kept their previous structure, {summary.Failed - summary.Stale} cached from the listing only; the next refresh retries them)." : "."));
-                Console.WriteLine(
-                    $"Now: {counts.GetValueOrDefault(DocumentTypes.Workbook)} workbooks, {counts.GetValueOrDefault(DocumentTypes.DataModel)} data models, " +
-                    $"{counts.GetValueOrDefault(DocumentTypes.Dataset)} datasets, {counts.GetValueOrDefault(DocumentTypes.Report)} reports, " +
-                    $"{counts.GetValueOrDefault("element")} elements, {counts.GetValueOrDefault("member")} members (generation {summary.Metadata.Generation}, {environment.Settings.Cache.BackendName}).");
+                    $"Now: {Counted.Of(counts.GetValueOrDefault(DocumentTypes.Workbook), "workbook")}, {Counted.Of(counts.GetValueOrDefault(DocumentTypes.DataModel), "data model")}, " +
+                    $"{Counted.Of(counts.GetValueOrDefault(DocumentTypes.Dataset), "dataset")}, {Counted.Of(counts.GetValueOrDefault(DocumentTypes.Report), "report")}, " +
+                    $"{Counted.Of(counts.GetValueOrDefault("element"), "element")}, {Counted.Of(counts.GetValueOrDefault("member"), "member")} (generation {summary.Metadata.Generation}, {environment.Settings.Cache.BackendName}).");
                 foreach (var warning in summary.Warnings)
                 {
                     Console.WriteLine($"Warning: {warning}");
@@ -96,6 +93,20 @@ internal static class CacheCommands
             }
         });
         return command;
+    }
+
+    private static string RefreshedLine(RefreshSummary summary, bool full)
+    {
+        var line = $"Cache refreshed in {summary.Duration.TotalSeconds:0.0} s: {summary.Added:N0} added, {summary.Changed:N0} changed, {summary.Unchanged:N0} unchanged, " +
+            $"{summary.Removed:N0} removed, {summary.Failed:N0} failed";
+        if (full)
+        {
+            line += $"; {Counted.Of(summary.ToFetch, "document")} fetched again (--full)";
+        }
+
+        return line + (summary.Failed > 0
+            ? $" ({summary.Stale:N0} kept their previous structure, {summary.Failed - summary.Stale:N0} cached from the listing only; the next refresh retries them)."
+            : ".");
     }
 
     private static async Task<int> RunAsync(ParseResult parseResult, GlobalOptions options, Func<IHost, string, CancellationToken, Task<int>> action, CancellationToken ct)
@@ -129,7 +140,7 @@ internal static class CacheCommands
         Console.WriteLine(status.Generation is null
             ? "  Empty: never refreshed. Run 'sigma-mcp cache refresh'."
             : $"  Generation {status.Generation}, refreshed {status.LastRefreshedAt:u} in {status.RefreshDurationMs / 1000.0:0.0} s from {status.BaseUrl}");
-        Console.WriteLine("  " + string.Join(", ", status.Counts.Select(kv => $"{kv.Value:N0} {kv.Key}")));
+        Console.WriteLine("  " + string.Join(", ", status.Counts.Select(kv => Counted.Of(kv.Value, kv.Key.Replace('-', ' ')))));
         return ExitCodes.Success;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace Sigma.Mcp.Tool.Cli;
 
@@ -53,9 +54,9 @@ internal static class CliApp
 
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var parseError in parseResult.Errors)
+            foreach (var message in ErrorsWorstFirst(parseResult))
             {
-                await configuration.Error.WriteLineAsync($"sigma-mcp: {parseError.Message}");
+                await configuration.Error.WriteLineAsync($"sigma-mcp: {message}");
             }
 
             await configuration.Error.WriteLineAsync("Run 'sigma-mcp --help' for usage.");
@@ -63,5 +64,16 @@ internal static class CliApp
         }
 
         return await parseResult.InvokeAsync(configuration);
+    }
+
+    /// <summary>
+    /// A mistyped command ("hartbeat") is the error to read first; "Required command was not provided", which follows
+    /// from it, says nothing more and is dropped.
+    /// </summary>
+    private static IEnumerable<string> ErrorsWorstFirst(ParseResult parseResult)
+    {
+        var unmatched = parseResult.Errors.Where(e => parseResult.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))).ToList();
+        var rest = parseResult.Errors.Except(unmatched).Where(e => unmatched.Count == 0 || e.SymbolResult is not CommandResult);
+        return unmatched.Concat(rest).Select(e => e.Message);
     }
 }

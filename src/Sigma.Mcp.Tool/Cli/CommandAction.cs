@@ -15,7 +15,7 @@ internal static class CommandAction
             }
             catch (ConfigurationException ex)
             {
-                await Console.Error.WriteLineAsync($"sigma-mcp: {ex.Message}");
+                await Console.Error.WriteLineAsync($"sigma-mcp: {GlobalOptions.Describe(ex, parseResult)}");
                 return ExitCodes.Usage;
             }
         });

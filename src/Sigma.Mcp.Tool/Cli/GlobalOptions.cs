@@ -6,6 +6,16 @@ namespace Sigma.Mcp.Tool.Cli;
 /// <summary>Options every command accepts. Each one overrides the setting of the same meaning from the environment or <c>.env</c>.</summary>
 internal sealed class GlobalOptions
 {
+    private static readonly Dictionary<string, string> s_optionNames = new(StringComparer.Ordinal)
+    {
+        [SettingNames.BaseUrl] = "--base-url",
+        [SettingNames.ClientId] = "--client-id",
+        [SettingNames.Cache] = "--cache",
+        [SettingNames.CachePath] = "--cache-path",
+        [SettingNames.TableName] = "--table-name",
+        [SettingNames.LogLevel] = "--log-level",
+    };
+
     public Option<string?> EnvFile { get; } = new("--env-file")
     {
         Description = "Read settings from this .env file instead of ./.env",
@@ -79,6 +89,21 @@ internal sealed class GlobalOptions
             [SettingNames.LogLevel] = parseResult.GetValue(LogLevel),
         },
     };
+
+    /// <summary>
+    /// The message of a configuration error, naming the option too when the bad value came from it
+    /// ("--log-level (SIGMA_MCP_LOG_LEVEL) 'verbose' is not a log level"), so the user looks where they typed it.
+    /// </summary>
+    public static string Describe(ConfigurationException error, ParseResult parseResult)
+    {
+        var option = s_optionNames.TryGetValue(error.Setting, out var name)
+            ? parseResult.RootCommandResult.Command.Options.FirstOrDefault(o => o.Name == name)
+            : null;
+        var given = option is not null && parseResult.GetResult(option) is { Implicit: false };
+        return given && error.Message.StartsWith(error.Setting + " ", StringComparison.Ordinal)
+            ? $"{name} ({error.Setting}){error.Message[error.Setting.Length..]}"
+            : error.Message;
+    }
 
     private static Option<string?> CreateCacheOption()
     {

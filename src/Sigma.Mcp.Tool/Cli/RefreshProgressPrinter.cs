@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Sigma.Mcp.Tool.Caching.Refresh;
+using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Cli;
 
@@ -7,7 +8,7 @@ namespace Sigma.Mcp.Tool.Cli;
 /// Shows a refresh's progress on stderr: one line redrawn in place on a terminal; plain lines every few seconds (and at
 /// each new phase) when stderr is a file or a pipe, so that logs stay readable.
 /// </summary>
-internal sealed class RefreshProgressPrinter(TextWriter error, bool interactive) : IProgress<RefreshProgress>
+internal sealed class RefreshProgressPrinter(TextWriter error, bool interactive, Func<int>? terminalWidth = null) : IProgress<RefreshProgress>
 {
     private static readonly TimeSpan s_plainInterval = TimeSpan.FromSeconds(5);
     private readonly Lock _gate = new();
@@ -35,7 +36,10 @@ internal sealed class RefreshProgressPrinter(TextWriter error, bool interactive)
             var line = $"{Describe(value)}  [{elapsed:mm\\:ss}]";
             if (interactive)
             {
-                error.Write($"\r{line,-100}");
+                // Redrawn in place: never as wide as the terminal, or the cursor wraps and every redraw scrolls a new line.
+                var width = Math.Max(20, (terminalWidth ?? ConsoleWidth)() - 1);
+                line = line.Length > width ? line[..(width - 1)] + "…" : line.PadRight(width);
+                error.Write($"\r{line}");
                 if (value.Phase == RefreshPhase.Done)
                 {
                     error.WriteLine();
@@ -53,11 +57,23 @@ internal sealed class RefreshProgressPrinter(TextWriter error, bool interactive)
     private string Describe(RefreshProgress p) => p.Phase switch
     {
         RefreshPhase.Listing => $"Listing documents: {p.Listed:N0}",
-        RefreshPhase.Fetching => $"Fetching details: {p.Fetched:N0}/{p.ToFetch:N0} of {p.Listed:N0} documents{Rate(p)}{(p.Failed > 0 ? $", {p.Failed} failed" : "")}",
-        RefreshPhase.Writing => $"Writing: {p.Written:N0}/{p.Listed:N0} documents",
+        RefreshPhase.Fetching => $"Fetching details: {p.Fetched:N0}/{p.ToFetch:N0} of {Counted.Of(p.Listed, "document")}{Rate(p)}{(p.Failed > 0 ? $", {p.Failed:N0} failed" : "")}",
+        RefreshPhase.Writing => $"Writing: {p.Written:N0}/{Counted.Of(p.Listed, "document")}",
         RefreshPhase.Publishing => "Publishing the new generation",
-        _ => $"Done: {p.Written:N0} documents written",
+        _ => $"Done: {Counted.Of(p.Written, "document")} written",
     };
+
+    private static int ConsoleWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 80;
+        }
+        catch (Exception ex) when (ex is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            return 80;
+        }
+    }
 
     private string Rate(RefreshProgress p)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool.Diagnostics;
+using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Tools;
 
@@ -36,7 +37,7 @@ internal sealed class HeartbeatTool(HeartbeatService heartbeat)
             ? string.Create(CultureInfo.InvariantCulture, $"\nSigma: connected to {api.BaseUrl} in {api.ResponseTimeMs} ms as {api.UserInfo?.Email ?? api.UserInfo?.UserId}")
             : $"\nSigma: not connected to {api.BaseUrl}");
         text.Append(CultureInfo.InvariantCulture,
-            $"\nCache: {cache.State}, {cache.WorkbooksCount} workbooks, {cache.DataModelsCount} data models, {cache.DatasetsCount} datasets, {cache.ElementsCount} elements (updated {cache.LastUpdated})");
+            $"\nCache: {cache.State}, {Counted.Of(cache.WorkbooksCount, "workbook")}, {Counted.Of(cache.DataModelsCount, "data model")}, {Counted.Of(cache.DatasetsCount, "dataset")}, {Counted.Of(cache.ElementsCount, "element")} (updated {cache.LastUpdated})");
         if (report.Error is not null)
         {
             text.Append("\nError: ").Append(report.Error);

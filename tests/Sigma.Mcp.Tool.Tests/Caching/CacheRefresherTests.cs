@@ -82,8 +82,10 @@ public abstract partial class CacheRefresherTests
 
         var full = await refresher.RefreshAsync(new RefreshOptions(Full: true), null, TestTimeouts.Token());
 
-        full.Unchanged.Should().Be(sandbox.Data.Datasets.Count + sandbox.Data.Reports.Count, "only documents without details are reused");
-        full.Changed.Should().Be(sandbox.Data.Workbooks.Count + sandbox.Data.DataModels.Count);
+        full.ToFetch.Should().Be(sandbox.Data.Workbooks.Count + sandbox.Data.DataModels.Count, "every document with details is fetched again");
+        sandbox.Requests.Snapshot().Count(r => r.Path.StartsWith("/v2/workbooks/", StringComparison.Ordinal) && r.Path.EndsWith("/pages", StringComparison.Ordinal)).Should().Be(2 * sandbox.Data.Workbooks.Count);
+        full.Changed.Should().Be(0, "nothing changed in Sigma: fetching again is not a change");
+        full.Unchanged.Should().Be(sandbox.Data.Workbooks.Count + sandbox.Data.DataModels.Count + sandbox.Data.Datasets.Count + sandbox.Data.Reports.Count);
     }
 
     [Fact]

@@ -53,6 +53,30 @@ public sealed class CliTests(SandboxFixture fixture) : IClassFixture<SandboxFixt
     }
 
     [Theory]
+    [InlineData("hartbeat")]
+    [InlineData("cache", "refrsh")]
+    public async Task UnknownCommand_ItsOwnErrorComesFirst(params string[] arguments)
+    {
+        var run = await ToolProcess.RunAsync(s_noSettings, arguments);
+
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.Stderr.Split('\n')[0].Should().Be($"sigma-mcp: Unrecognized command or argument '{arguments[^1]}'.");
+        run.Stderr.Should().NotContain("Required command was not provided");
+    }
+
+    [Fact]
+    public async Task LogLevelOptionInvalid_ErrorNamesTheOptionAndTheVariable()
+    {
+        var fromOption = await ToolProcess.RunAsync(s_noSettings, "heartbeat", "--sandbox", "--log-level", "verbose");
+        var fromVariable = await ToolProcess.RunAsync(new Dictionary<string, string?> { ["SIGMA_MCP_LOG_LEVEL"] = "verbose" }, "heartbeat", "--sandbox");
+
+        fromOption.ExitCode.Should().Be(2, fromOption.ToString());
+        fromOption.Stderr.Trim().Should().StartWith("sigma-mcp: --log-level (SIGMA_MCP_LOG_LEVEL) 'verbose' is not a log level.");
+        fromVariable.ExitCode.Should().Be(2, fromVariable.ToString());
+        fromVariable.Stderr.Trim().Should().StartWith("sigma-mcp: SIGMA_MCP_LOG_LEVEL 'verbose' is not a log level.");
+    }
+
+    [Theory]
     [InlineData("heartbeat")]
     [InlineData("serve")]
     [InlineData("cache", "refresh")]

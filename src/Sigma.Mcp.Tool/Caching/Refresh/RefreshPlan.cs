@@ -11,7 +11,8 @@ internal sealed record RefreshPlan(IReadOnlyList<CachedDocument> ToFetch, IReadO
         foreach (var document in listed)
         {
             previous.TryGetValue(document.Id, out var before);
-            if (before is not null && (!DocumentDetails.HasDetails(document) || (!full && before.IsCurrentFor(document.UpdatedAt, document.LatestVersion))))
+            var current = before is not null && before.IsCurrentFor(document.UpdatedAt, document.LatestVersion);
+            if (before is not null && (!DocumentDetails.HasDetails(document) || (!full && current)))
             {
                 // The listing's fields are fresh (a badge or an owner's name can change without a new version); the structure is reused.
                 carried.Add(document with { Pages = before.Pages, Elements = before.Elements });
@@ -19,9 +20,14 @@ internal sealed record RefreshPlan(IReadOnlyList<CachedDocument> ToFetch, IReadO
                 continue;
             }
 
+            // Counts say what changed in Sigma; with --full an unchanged document is fetched again but still unchanged.
             if (before is null)
             {
                 added++;
+            }
+            else if (current)
+            {
+                unchanged++;
             }
             else
             {

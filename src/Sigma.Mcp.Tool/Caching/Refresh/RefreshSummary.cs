@@ -2,8 +2,8 @@ namespace Sigma.Mcp.Tool.Caching.Refresh;
 
 /// <summary>What a refresh did.</summary>
 /// <param name="Added">Documents new since the previous generation.</param>
-/// <param name="Changed">Documents whose details were fetched again because they changed (or, with --full, all of them).</param>
-/// <param name="Unchanged">Documents carried over from the previous generation without a call to Sigma.</param>
+/// <param name="Changed">Documents Sigma reports as updated since the previous generation; their details were fetched again.</param>
+/// <param name="Unchanged">Documents Sigma reports as not updated: carried over without a call to Sigma, or fetched again with --full.</param>
 /// <param name="Removed">Documents in the previous generation that Sigma no longer lists.</param>
 /// <param name="Failed">Documents whose details could not be fetched (the stale ones among them included).</param>
 /// <param name="Metadata">The published generation.</param>
