@@ -56,6 +56,21 @@ internal static class ConnectOAuth
 
     public static Uri RedirectUri(int port) => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/callback");
 
+    /// <summary>True when nothing listens on <paramref name="port"/> at 127.0.0.1 right now.</summary>
+    public static bool IsLoopbackPortFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A loopback port free right now, for a first login's redirect address (then kept with the login).</summary>
     public static int FreeLoopbackPort()
     {

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Mcp.Tool.Tests.Http;
 using Sigma.Sandbox;
+using Xunit.Abstractions;
 
 namespace Sigma.Mcp.Tool.Tests.Connect;
 
@@ -14,7 +17,7 @@ namespace Sigma.Mcp.Tool.Tests.Connect;
 /// access token is renewed with the refresh token, and a login that can no longer be renewed is answered with
 /// "log in again", quickly. No token ever reaches stderr.
 /// </summary>
-public sealed class ConnectOAuthTests(OidcTeamServer team) : IClassFixture<OidcTeamServer>, IDisposable
+public sealed class ConnectOAuthTests(OidcTeamServer team, ITestOutputHelper output) : IClassFixture<OidcTeamServer>, IDisposable
 {
     private const string Login = SandboxWellKnown.AdaLovelaceEmail;
     private readonly TempDirectory _home = new();
@@ -89,6 +92,7 @@ public sealed class ConnectOAuthTests(OidcTeamServer team) : IClassFixture<OidcT
         call.GetProperty("result").GetProperty("isError").GetBoolean().Should().BeTrue($"{call}\n--- stderr\n{relay.Stderr}");
         call.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString()
             .Should().Contain("Log in again").And.Contain($"sigma-mcp connect {Endpoint} --login");
+        output.WriteLine($"revoked login: tools/call answered 'log in again' in {took.TotalMilliseconds:0} ms");
         took.Should().BeLessThan(TimeSpan.FromSeconds(10), "a desktop user must never wait on a hang");
         team.Provider.Output.Should().Contain("EVENT grant.error refresh_token invalid_grant", "the provider refused the revoked refresh token");
 
@@ -136,8 +140,25 @@ public sealed class ConnectOAuthTests(OidcTeamServer team) : IClassFixture<OidcT
         var answer = await relay.ReadAnswerAsync("1");
 
         answer.GetProperty("error").GetProperty("message").GetString().Should().Contain($"Run `sigma-mcp connect {Endpoint} --login` in a terminal");
+        output.WriteLine($"never logged in: initialize answered 'log in' in {clock.Elapsed.TotalMilliseconds:0} ms");
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
         team.Provider.Events("registration_create.success").Should().Be(registrations, "a relay that cannot open a browser registers no client it could not use");
+    }
+
+    [Fact]
+    public async Task Relogin_WhenTheRegisteredRedirectPortIsTaken_RegistersAgainOnAFreePort()
+    {
+        await LogInAsync();
+        var port = ReadSavedLogin()["redirect_port"]!.GetValue<int>();
+        var registrations = team.Provider.Events("registration_create.success");
+        using var squatter = new TcpListener(IPAddress.Loopback, port);
+        squatter.Start();
+
+        await LogInAsync();
+
+        ReadSavedLogin()["redirect_port"]!.GetValue<int>().Should().NotBe(port);
+        team.Provider.Events("registration_create.success").Should().Be(registrations + 1, "the new redirect address needs a new registration");
+        await SearchThroughRelayAsync([]);
     }
 
     /// <summary><c>sigma-mcp connect URL --login --no-browser</c>, with the test as the user's browser on the address it prints.</summary>
