@@ -3,7 +3,7 @@
 //
 // What it offers, so that any MCP client can complete the MCP authorization flow against it:
 // - discovery (/.well-known/openid-configuration and /.well-known/oauth-authorization-server), PKCE (S256, required),
-//   dynamic client registration (open), refresh tokens;
+//   dynamic client registration (open), refresh tokens (rotated at every use);
 // - resource indicators (RFC 8707): an access token for resource R is a JWT (RFC 9068, typ at+jwt) with aud R,
 //   the scope OIDC_RESOURCE_SCOPE (default "sigma-mcp") and an "email" claim;
 // - the built-in development login and consent pages: any login is accepted and becomes the account id and email.
@@ -25,6 +25,9 @@ const provider = new Provider(issuer, {
   scopes: ['openid', 'email', 'offline_access', resourceScope],
   claims: { openid: ['sub'], email: ['email', 'email_verified'] },
   pkce: { required: () => true },
+  // OAuth 2.1's rule for public clients, here for every client: each refresh token is good for one renewal, and a
+  // second use of one revokes the whole login (so a client that renews twice at once loses it).
+  rotateRefreshToken: () => true,
   features: {
     devInteractions: { enabled: true },
     registration: { enabled: true },

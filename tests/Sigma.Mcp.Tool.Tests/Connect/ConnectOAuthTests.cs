@@ -73,6 +73,37 @@ public sealed class ConnectOAuthTests(OidcTeamServer team, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task ExpiredAccessToken_CallsSentTogether_RenewOnce_SoTheRotatedLoginSurvives()
+    {
+        await LogInAsync();
+        using var relay = ConnectProcess.StartRaw(Endpoint, _home.Path, token: null);
+        await relay.SendAsync(ConnectProcess.Initialize, ConnectProcess.Initialized);
+        (await relay.ReadAnswerAsync("1")).TryGetProperty("result", out _).Should().BeTrue(relay.Stderr);
+        var refreshes = team.Provider.Events("grant.success refresh_token");
+        ExpireSavedAccessToken();
+
+        // Four calls at once find the access token expired; the provider rotates refresh tokens, so a second use of one
+        // would revoke the login. (The SDK's OAuth client renews once for them; this keeps it so.)
+        string[] ids = ["a", "b", "c", "d"];
+        await relay.SendAsync([.. ids.Select(id => ConnectProcess.CallHeartbeat.Replace("\"hb\"", $"\"{id}\"", StringComparison.Ordinal))]);
+        var answers = (await relay.ReadAnswersAsync([.. ids.Select(id => $"\"{id}\"")])).Values;
+
+        await relay.SendAsync(ConnectProcess.CallHeartbeat);
+        var after = await relay.ReadAnswerAsync("\"hb\"");
+        relay.CloseInput();
+        var (_, stdout, stderr) = await relay.FinishAsync();
+
+        foreach (var answer in answers.Append(after))
+        {
+            answer.TryGetProperty("result", out var result).Should().BeTrue($"{answer}\n--- stderr\n{stderr}");
+            (result.TryGetProperty("isError", out var isError) && isError.GetBoolean()).Should().BeFalse($"{answer}\n--- stderr\n{stderr}\n--- provider\n{team.Provider.Output}");
+        }
+
+        team.Provider.Events("grant.success refresh_token").Should().Be(refreshes + 1, "one renewal served all four calls");
+        AssertNoTokenIn(stdout + stderr, ReadSavedLogin());
+    }
+
+    [Fact]
     public async Task RevokedRefreshToken_ToolCallSaysLogInAgain_Quickly()
     {
         await LogInAsync();
