@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Caching;
+using Sigma.Mcp.Tool.Caching.DynamoDb;
 using Sigma.Mcp.Tool.Caching.Refresh;
 using Sigma.Mcp.Tool.Cli;
 using Sigma.Mcp.Tool.Configuration;
@@ -66,6 +68,8 @@ internal static class RefreshBenchmark
             var started = Stopwatch.GetTimestamp();
             var summary = await host.Services.GetRequiredService<CacheRefresher>().RefreshAsync(new RefreshOptions(), progress);
             var refresh = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var cacheAfterRefresh = host.Services.GetRequiredService<ICache>() as DynamoDbCache;
+            var afterFirst = (read: cacheAfterRefresh?.Consumed.ReadUnits ?? 0, write: cacheAfterRefresh?.Consumed.WriteUnits ?? 0);
 
             var cache = host.Services.GetRequiredService<ICache>();
             started = Stopwatch.GetTimestamp();
@@ -74,8 +78,31 @@ internal static class RefreshBenchmark
             var size = backend == "litedb" ? $"{new FileInfo(settings.Cache.LiteDbPath).Length / 1_048_576.0:0.0}" : "-";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {backend} | {sandbox.Data.Workbooks.Count:N0} | {latency} ms | {refresh:0.0} | {load:0.00} | {loaded:N0} | {size} |"));
+            if (cache is DynamoDbCache dynamoDb && latency == 0)
+            {
+                await ReportCapacityAsync(host, dynamoDb, summary, afterFirst);
+            }
         }
 
         directory.Delete(recursive: true);
+    }
+
+    /// <summary>
+    /// The capacity units DynamoDB (dynalite computes them as DynamoDB bills them) reports for a first refresh, for the
+    /// read that followed it, and for a second refresh with nothing changed: a new generation written, the one before
+    /// the previous deleted.
+    /// </summary>
+    private static async Task ReportCapacityAsync(IHost host, DynamoDbCache cache, RefreshSummary first, (double read, double write) afterFirst)
+    {
+        var afterLoad = (read: cache.Consumed.ReadUnits, write: cache.Consumed.WriteUnits);
+        var refresher = host.Services.GetRequiredService<CacheRefresher>();
+        await refresher.RefreshAsync(new RefreshOptions());
+        var afterSecond = (read: cache.Consumed.ReadUnits, write: cache.Consumed.WriteUnits);
+        await refresher.RefreshAsync(new RefreshOptions());
+        var afterThird = (read: cache.Consumed.ReadUnits, write: cache.Consumed.WriteUnits);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"DynamoDB capacity, {first.Metadata.Counts.Where(c => DocumentTypes.All.Contains(c.Key)).Sum(c => c.Value):N0} documents: first refresh {afterFirst.write:N0} write / {afterFirst.read:N0} read units; " +
+            $"reading every document {afterLoad.read - afterFirst.read:N0} read units; second refresh (nothing changed) {afterSecond.write - afterLoad.write:N0} write / " +
+            $"{afterSecond.read - afterLoad.read:N0} read units; third (deletes a generation) {afterThird.write - afterSecond.write:N0} write / {afterThird.read - afterSecond.read:N0} read units"));
     }
 }

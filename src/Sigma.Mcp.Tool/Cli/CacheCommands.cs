@@ -115,8 +115,11 @@ internal static class CacheCommands
         using var host = ToolHost.CreateBuilder(environment.Settings).Build();
         try
         {
-            // The cache is scoped by organization: the credentials say which one.
-            var organizationId = (await host.Services.GetRequiredService<SigmaClient>().GetWhoAmIAsync(ct)).OrganizationId;
+            // The cache is scoped by organization: the credentials say which one. The cache remembers it for these
+            // credentials after a refresh or a search, so status and clear work while Sigma is down.
+            var cache = host.Services.GetRequiredService<ICache>();
+            var organizationId = await cache.GetOrganizationAsync(CacheConnection.Key(environment.Settings.Sigma), ct)
+                ?? (await host.Services.GetRequiredService<SigmaClient>().GetWhoAmIAsync(ct)).OrganizationId;
             return await action(host, organizationId, ct);
         }
         catch (SigmaApiException ex)

@@ -38,11 +38,13 @@ internal static class ToolHost
     {
         logging.ClearProviders();
         logging.SetMinimumLevel(minimumLevel);
-        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-        logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         if (minimumLevel >= LogLevel.Information)
         {
+            // One line per HTTP attempt to Sigma is noise at the default level; at debug it is the detail asked for.
+            logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+            logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
+
             // The SDK writes two or three Information lines per request; ToolCallLog writes one per tool call instead.
             // At debug they all show.
             logging.AddFilter("ModelContextProtocol", LogLevel.Warning);

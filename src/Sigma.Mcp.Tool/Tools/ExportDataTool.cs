@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.RegularExpressions;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -15,7 +14,7 @@ namespace Sigma.Mcp.Tool.Tools;
 /// server's arguments (<c>workbook_id</c>, <c>element_id</c>, <c>format</c>, <c>date_filter</c>).
 /// </summary>
 [McpServerToolType]
-internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvider index, ResultBudget budget)
+internal sealed class ExportDataTool(SigmaClient sigma, SearchIndexProvider index, ResultBudget budget)
 {
     public const int MaxRowLimit = 10_000;
 
@@ -51,12 +50,7 @@ internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvi
         ToolArguments.InRange(Tool, "limit", limit, 1, MaxRowLimit);
         ToolArguments.InRange(Tool, "offset", offset, 0, int.MaxValue);
         var workbook = await ToolArguments.ResolveWorkbookAsync(sigma, index, workbook_id, cancellationToken, Tool);
-        await ExportParameters.CheckAsync(sigma, workbook.WorkbookId, parameters?.Keys ?? Enumerable.Empty<string>(), cancellationToken);
-        var values = new Dictionary<string, string>(parameters ?? [], StringComparer.Ordinal);
-        if (!string.IsNullOrWhiteSpace(date_filter))
-        {
-            values[await DateControlAsync(workbook.WorkbookId, cancellationToken)] = DateRange(date_filter);
-        }
+        var values = await ExportParameters.ResolveAsync(sigma, workbook.WorkbookId, parameters, date_filter, cancellationToken);
 
         // Always JSON lines: a line is a record, so a file cut at a line break is cut at a record boundary (a CSV field
         // may hold line breaks); the text's CSV is rendered here.
@@ -111,34 +105,4 @@ internal sealed partial class ExportDataTool(SigmaClient sigma, SearchIndexProvi
         (rows[0], var cut) = ExportRows.ShortenFirst(rows, budget.MaxChars / 3);
         return Build(1, cut);
     }
-
-    // The original server's mapping: 'last-N-days' means from N days ago to now; explicit min:/max: passes through.
-    private static string DateRange(string filter)
-    {
-        var text = filter.Trim();
-        if (LastDays().Match(text) is { Success: true } m)
-        {
-            return $"min:last-day-{m.Groups[1].Value},max:";
-        }
-
-        return text.Contains("min:", StringComparison.Ordinal) || text.Contains("max:", StringComparison.Ordinal)
-            ? text
-            : throw ToolArguments.Invalid(ToolNames.ExportData, "date_filter", $"'date_filter' '{filter}' is not understood: use 'last-30-days' or 'min:2026-01-01,max:2026-01-31'.");
-    }
-
-    private async Task<string> DateControlAsync(string workbookId, CancellationToken cancellationToken)
-    {
-        var controls = await sigma.ListWorkbookControlsAsync(workbookId, cancellationToken).ToListAsync(cancellationToken);
-        var dates = controls.Where(c => c.ValueType?.Contains("date", StringComparison.OrdinalIgnoreCase) == true).ToList();
-        return dates.Count switch
-        {
-            1 => dates[0].ControlId ?? dates[0].Name,
-            0 when controls.Count == 0 => "p_datefilter", // the original server's control id
-            0 => throw new McpException($"The workbook has no date control for date_filter; its controls are {string.Join(", ", controls.Select(c => c.ControlId ?? c.Name))}. Use 'parameters' instead."),
-            _ => throw new McpException($"The workbook has several date controls ({string.Join(", ", dates.Select(c => c.ControlId ?? c.Name))}); set one with 'parameters' instead of date_filter."),
-        };
-    }
-
-    [GeneratedRegex("^last-(\\d{1,4})-days?$", RegexOptions.IgnoreCase)]
-    private static partial Regex LastDays();
 }

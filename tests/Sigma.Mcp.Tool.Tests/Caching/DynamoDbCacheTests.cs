@@ -42,6 +42,26 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
     }
 
     [Fact]
+    public async Task CapacityMeter_SumsWhatDynamoDbReports_OneWriteUnitPerKilobyteOfEachItem()
+    {
+        var (cache, _) = await NewInitializedCacheAsync();
+        var lease = await LeaseAsync(cache);
+        var before = cache.Consumed.WriteUnits;
+        var small = Enumerable.Range(0, 30).Select(i => Document($"wb-{i:D3}")).ToList();
+        var large = Enumerable.Range(0, 10).Select(i => Document($"big-{i:D3}", bulkBytes: 2_400)).ToList();
+
+        await cache.WriteDocumentsAsync(lease, 1, small, TestTimeouts.Token());
+        var smallUnits = cache.Consumed.WriteUnits - before;
+        await cache.WriteDocumentsAsync(lease, 1, large, TestTimeouts.Token());
+        var largeUnits = cache.Consumed.WriteUnits - before - smallUnits;
+        await cache.ReadDocumentsAsync(Org, 1, TestTimeouts.Token()).CountAsync();
+
+        smallUnits.Should().BeGreaterThanOrEqualTo(30, "each item written costs at least one unit");
+        (largeUnits / large.Count).Should().BeGreaterThanOrEqualTo(3, "2,400 random bytes stay over 2 KB after compression, so each item costs at least 3 units");
+        cache.Consumed.ReadUnits.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task WriteDocuments_BatchesPartlyUnprocessed_RetriedUntilEveryItemIsWritten()
     {
         var (cache, client) = await NewInitializedCacheAsync();

@@ -74,6 +74,11 @@ public sealed class PackagingTests : IAsyncLifetime
         using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var manifest = await nuspec.ReadToEndAsync();
         manifest.Should().Contain("<packageType name=\"DotnetTool\" />").And.Contain("<packageType name=\"McpServer\" />");
+        if (Directory.Exists(Path.Combine(Repository.Root, ".git")))
+        {
+            // Source Link records where the package came from: the origin remote's URL when the clone has one, and the commit.
+            manifest.Should().MatchRegex("<repository type=\"git\"[^>]* commit=\"[0-9a-f]{40}\"");
+        }
         return nupkgs;
     }
 

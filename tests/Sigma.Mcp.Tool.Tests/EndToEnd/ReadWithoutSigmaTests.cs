@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ModelContextProtocol.Client;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Mcp.Tool.Tests.Tools;
@@ -40,5 +41,28 @@ public sealed class ReadWithoutSigmaTests : IDisposable
         report.Str("status").Should().Be("unhealthy");
         report.GetProperty("sigma_api").GetProperty("connected").GetBoolean().Should().BeFalse();
         report.GetProperty("document_cache").Str("state").Should().Be("ready", "the cache is usable while Sigma is down");
+    }
+
+    [Fact]
+    public async Task CacheStatusAndClear_SigmaStopped_WorkFromTheCache()
+    {
+        var sandbox = await SigmaSandbox.StartAsync();
+        var organizationId = sandbox.Data.OrganizationId;
+        var settings = new Dictionary<string, string?>(SandboxSettings.For(sandbox)) { ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db") };
+        (await ToolProcess.RunAsync(_directory.Path, settings, "cache", "refresh")).ExitCode.Should().Be(0);
+        await sandbox.DisposeAsync();
+
+        var status = await ToolProcess.RunAsync(_directory.Path, settings, "cache", "status", "--json");
+        var clear = await ToolProcess.RunAsync(_directory.Path, settings, "cache", "clear");
+        var after = await ToolProcess.RunAsync(_directory.Path, settings, "cache", "status");
+
+        status.ExitCode.Should().Be(0, status.ToString());
+        using var json = JsonDocument.Parse(status.Stdout);
+        json.RootElement.Str("organization_id").Should().Be(organizationId);
+        json.RootElement.GetProperty("generation").ValueKind.Should().Be(JsonValueKind.Number);
+        clear.ExitCode.Should().Be(0, clear.ToString());
+        clear.Stdout.Should().Contain(organizationId);
+        after.ExitCode.Should().Be(0, after.ToString());
+        after.Stdout.Should().Contain("Empty: never refreshed");
     }
 }

@@ -48,6 +48,20 @@ public sealed class ExportFilterTests(CachedServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ExportData_ParametersAndDateFilter_BothApplyAndTheControlsAreReadOnce()
+    {
+        var controlsPath = $"/v2/workbooks/{Workbook}/controls";
+        var before = fixture.Server.Sandbox.Requests.Snapshot().Count(r => r.Path == controlsPath);
+
+        var page = (await ExportAsync(SandboxWellKnown.OrderLinesElementId,
+            "\"parameters\":{\"p_region\":\"EMEA\"},\"date_filter\":\"min:2025-01-01,max:2025-01-31\",\"limit\":200")).Ok();
+
+        Column(page, "Region").Should().NotBeEmpty().And.OnlyContain(r => r == "EMEA");
+        Column(page, "Order Date").Should().OnlyContain(d => string.CompareOrdinal(d, "2025-01-01") >= 0 && string.CompareOrdinal(d, "2025-01-31") <= 0);
+        fixture.Server.Sandbox.Requests.Snapshot().Count(r => r.Path == controlsPath).Should().Be(before + 1);
+    }
+
+    [Fact]
     public async Task ExportData_Chart_OneGroupedRowPerRegion()
     {
         var all = (await ExportAsync(SandboxWellKnown.RevenueByRegionElementId, "\"limit\":1000")).Ok();

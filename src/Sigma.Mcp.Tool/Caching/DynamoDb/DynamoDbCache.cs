@@ -15,6 +15,9 @@ internal sealed partial class DynamoDbCache(IAmazonDynamoDB client, string table
 {
     private readonly DynamoDbTable _table = new(client, tableName, logger);
 
+    /// <summary>Capacity units DynamoDB reported for this cache's calls since it was created.</summary>
+    public CapacityMeter Consumed => _table.Consumed;
+
     public string Backend => "dynamodb";
 
     public string Location => $"dynamodb://{tableName}";

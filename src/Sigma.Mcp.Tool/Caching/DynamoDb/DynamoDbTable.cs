@@ -16,6 +16,10 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB client, string table
     private const int BatchSize = 25;
     private const int ParallelBatches = 4;
     private const int MaxBatchAttempts = 15;
+    private static readonly ReturnConsumedCapacity s_total = ReturnConsumedCapacity.TOTAL;
+
+    /// <summary>Capacity units DynamoDB reports for this table's calls, so costs are measured rather than estimated.</summary>
+    public CapacityMeter Consumed { get; } = new();
 
     /// <summary>The region (and endpoint, when one is set) for messages.</summary>
     public string Where => client.Config.ServiceURL is { Length: > 0 } url
@@ -25,8 +29,9 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB client, string table
     /// <summary>A consistent read of one item, or null.</summary>
     public async Task<Dictionary<string, AttributeValue>?> GetAsync(string partition, string sortKey, CancellationToken cancellationToken)
     {
-        var request = new GetItemRequest { TableName = tableName, Key = ItemCodec.Key(partition, sortKey), ConsistentRead = true };
+        var request = new GetItemRequest { TableName = tableName, Key = ItemCodec.Key(partition, sortKey), ConsistentRead = true, ReturnConsumedCapacity = s_total };
         var response = await CallAsync(c => client.GetItemAsync(request, c), cancellationToken);
+        Consumed.AddRead(response.ConsumedCapacity);
         return response.Item is { Count: > 0 } item ? item : null;
     }
 
@@ -44,10 +49,11 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB client, string table
             ConditionExpression = condition,
             ExpressionAttributeNames = Names(condition),
             ExpressionAttributeValues = values,
+            ReturnConsumedCapacity = s_total,
         };
         try
         {
-            await CallAsync(c => client.PutItemAsync(request, c), cancellationToken);
+            Consumed.AddWrite((await CallAsync(c => client.PutItemAsync(request, c), cancellationToken)).ConsumedCapacity);
             return true;
         }
         catch (ConditionalCheckFailedException)
@@ -72,10 +78,12 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB client, string table
             ExpressionAttributeNames = Names(update, condition),
             ExpressionAttributeValues = values,
             ReturnValues = ReturnValue.ALL_NEW,
+            ReturnConsumedCapacity = s_total,
         };
         try
         {
             var response = await CallAsync(c => client.UpdateItemAsync(request, c), cancellationToken);
+            Consumed.AddWrite(response.ConsumedCapacity);
             return response.Attributes ?? [];
         }
         catch (ConditionalCheckFailedException)
@@ -95,10 +103,11 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB client, string table
             ConditionExpression = condition,
             ExpressionAttributeNames = Names(condition),
             ExpressionAttributeValues = values,
+            ReturnConsumedCapacity = s_total,
         };
         try
         {
-            await CallAsync(c => client.DeleteItemAsync(request, c), cancellationToken);
+            Consumed.AddWrite((await CallAsync(c => client.DeleteItemAsync(request, c), cancellationToken)).ConsumedCapacity);
             return true;
         }
         catch (ConditionalCheckFailedException)
@@ -131,10 +140,12 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB client, string table
             ProjectionExpression = projection,
             ExpressionAttributeNames = Names(keyCondition, filter, projection),
             ExpressionAttributeValues = new Dictionary<string, AttributeValue>(values ?? []) { [":pk"] = ItemCodec.S(partition) },
+            ReturnConsumedCapacity = s_total,
         };
         do
         {
             var response = await CallAsync(c => client.QueryAsync(request, c), cancellationToken);
+            Consumed.AddRead(response.ConsumedCapacity);
             foreach (var item in response.Items ?? [])
             {
                 yield return item;
@@ -160,8 +171,13 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB client, string table
     {
         for (var attempt = 1; ; attempt++)
         {
-            var request = new BatchWriteItemRequest { RequestItems = new() { [tableName] = pending } };
+            var request = new BatchWriteItemRequest { RequestItems = new() { [tableName] = pending }, ReturnConsumedCapacity = s_total };
             var response = await CallAsync(c => client.BatchWriteItemAsync(request, c), cancellationToken);
+            foreach (var consumed in response.ConsumedCapacity ?? [])
+            {
+                Consumed.AddWrite(consumed);
+            }
+
             if (response.UnprocessedItems?.GetValueOrDefault(tableName) is not { Count: > 0 } unprocessed)
             {
                 return;

@@ -24,6 +24,7 @@ internal sealed partial class SigmaTokenProvider(
     public const string HttpClientName = "sigma-auth";
     private const string TokenPath = "/v2/auth/token";
     private static readonly TimeSpan s_minimumInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_assumedLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a token request that got no response (DNS, refused, TLS, timeout) answers for the next ones.</summary>
     private static readonly TimeSpan s_unreachableMemory = TimeSpan.FromSeconds(5);
@@ -150,8 +151,10 @@ internal sealed partial class SigmaTokenProvider(
         {
             await SigmaResponses.EnsureSuccessAsync(response, cancellationToken);
             var body = await SigmaResponses.ReadJsonAsync(response, SigmaJsonContext.Default.TokenResponse, cancellationToken);
-            var token = new AccessToken(body.AccessToken, time.GetUtcNow(), TimeSpan.FromSeconds(Math.Max(1, body.ExpiresIn)));
-            LogTokenRenewed(logger, body.ExpiresIn);
+            // Sigma sends expires_in (3600 s); without it, assume a short life rather than reuse a token until it is refused.
+            var lifetime = body.ExpiresIn is > 0 and var seconds ? seconds : (int)s_assumedLifetime.TotalSeconds;
+            var token = new AccessToken(body.AccessToken, time.GetUtcNow(), TimeSpan.FromSeconds(lifetime));
+            LogTokenRenewed(logger, lifetime);
             return token;
         }
     }
