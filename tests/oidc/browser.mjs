@@ -1,7 +1,8 @@
 // Plays the user's browser through oidc-provider's development login and consent pages: follows redirects by hand,
 // keeps cookies, submits the login form with `login` (any value; it becomes the account id and email), approves the
-// consent form, and returns the authorization code delivered to the client's redirect URI.
-export async function authorize(authorizationUrl, redirectUri, login) {
+// consent form, and returns the authorization code delivered to the client's redirect URI. With `deliver`, it also
+// requests that redirect, as a browser would, so that a client listening on its loopback redirect URI receives it.
+export async function authorize(authorizationUrl, redirectUri, login, { deliver = false } = {}) {
   const cookies = new Map();
   const remember = (response) => {
     for (const cookie of response.headers.getSetCookie()) {
@@ -20,6 +21,13 @@ export async function authorize(authorizationUrl, redirectUri, login) {
       const code = url.searchParams.get('code');
       if (!code) {
         throw new Error(`the authorization server redirected without a code: ${url.search}`);
+      }
+
+      if (deliver) {
+        const delivered = await fetch(url);
+        if (!delivered.ok) {
+          throw new Error(`the client's redirect URI answered ${delivered.status}: ${(await delivered.text()).slice(0, 300)}`);
+        }
       }
 
       return code;

@@ -19,7 +19,9 @@ internal sealed class BrowserAuthorization(TextWriter messages, bool openBrowser
         listener.Prefixes.Add($"{redirect.Scheme}://{redirect.Authority}/");
         listener.Start();
 
-        await messages.WriteLineAsync($"Log in in your browser. If it does not open by itself, open this address:\n{context.AuthorizationUri}");
+        await messages.WriteLineAsync(openBrowser
+            ? $"Log in in your browser. If it does not open by itself, open this address:\n{context.AuthorizationUri}"
+            : $"Open this address in a browser on this machine and log in:\n{context.AuthorizationUri}");
         await messages.FlushAsync(cancellationToken);
         if (openBrowser)
         {

@@ -21,8 +21,19 @@ internal static class ConnectLogin
         }
 
         var store = new LoginStore(settings.LoginDirectory, settings.Endpoint);
-        var port = store.Read()?.RedirectPort ?? ConnectOAuth.FreeLoopbackPort();
-        store.ForgetTokens();
+        var kept = store.Read()?.RedirectPort;
+        if (kept is { } port && ConnectOAuth.IsLoopbackPortFree(port))
+        {
+            store.ForgetTokens();
+        }
+        else
+        {
+            // First login, or another program now holds the port the client was registered with: the authorization
+            // server matches redirect addresses exactly, so a new port needs a new registration.
+            port = ConnectOAuth.FreeLoopbackPort();
+            store.ForgetLogin();
+        }
+
         store.SaveRedirectPort(port);
 
         var browser = new BrowserAuthorization(messages, openBrowser, s_browserTimeout);
@@ -31,7 +42,7 @@ internal static class ConnectLogin
             Endpoint = settings.Endpoint,
             TransportMode = HttpTransportMode.StreamableHttp,
             Name = "sigma-mcp connect --login",
-            OAuth = ConnectOAuth.Create(settings, store, port, browser.AuthorizeAsync),
+            OAuth = ConnectOAuth.Create(settings, store, port, browser.AuthorizeAsync, interactive: true),
         };
         try
         {

@@ -23,13 +23,19 @@ internal static class ConnectOAuth
         LoginStore store,
         int redirectPort,
         Func<AuthorizationCallbackContext, CancellationToken, Task<AuthorizationResult?>> authorize,
-        string? fallbackClientId = null) => new()
+        string? fallbackClientId = null,
+        bool interactive = false) => new()
         {
             RedirectUri = RedirectUri(redirectPort),
             ClientId = settings.OAuthClientId ?? fallbackClientId,
             TokenCache = store,
             AuthorizationCallbackHandler = authorize,
             DynamicClientRegistration = new DynamicClientRegistrationOptions { ClientName = "sigma-mcp connect" },
+
+            // The SDK asks for offline_access (a refresh token) when the authorization server offers it, and OpenID
+            // Connect grants it only with prompt=consent (Core 1.0 section 11; oidc-provider drops it otherwise), so a
+            // login would last only as long as its first access token. --login is the user granting access anyway.
+            AdditionalAuthorizationParameters = interactive ? new Dictionary<string, string> { ["prompt"] = "consent" } : [],
         };
 
     /// <summary>
@@ -49,6 +55,21 @@ internal static class ConnectOAuth
     };
 
     public static Uri RedirectUri(int port) => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/callback");
+
+    /// <summary>True when nothing listens on <paramref name="port"/> at 127.0.0.1 right now.</summary>
+    public static bool IsLoopbackPortFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>A loopback port free right now, for a first login's redirect address (then kept with the login).</summary>
     public static int FreeLoopbackPort()

@@ -73,6 +73,9 @@ internal sealed class LoginStore : ITokenCache
             },
         });
 
+    /// <summary>Drops the tokens and the client registration: the next login registers the client again.</summary>
+    public void ForgetLogin() => Update(login => login with { Tokens = null });
+
     public void SaveRedirectPort(int port) => Update(login => login with { RedirectPort = port });
 
     private void Update(Func<StoredLogin, StoredLogin> change)

@@ -16,16 +16,16 @@ internal static class ConnectProcess
     public const string CallHeartbeat = """{"jsonrpc":"2.0","id":"hb","method":"tools/call","params":{"name":"heartbeat","arguments":{}}}""";
 
     /// <summary>The environment of a relay: the token setting (null: none) and a HOME of the test's own.</summary>
-    public static Dictionary<string, string?> Settings(string home, string? token) => new()
+    public static Dictionary<string, string?> Settings(string home, string? token, string logLevel = "debug") => new()
     {
         ["SIGMA_MCP_CONNECT_TOKEN"] = token,
-        ["SIGMA_MCP_LOG_LEVEL"] = "debug",
+        ["SIGMA_MCP_LOG_LEVEL"] = logLevel,
         ["HOME"] = home,
         ["XDG_DATA_HOME"] = Path.Combine(home, ".local", "share"),
     };
 
     /// <summary>The C# SDK client, over stdio, through a relay to <paramref name="endpoint"/>.</summary>
-    public static async Task<McpClient> ConnectSdkClientAsync(Uri endpoint, string home, string? token, string? protocolVersion = null, List<string>? stderr = null)
+    public static async Task<McpClient> ConnectSdkClientAsync(Uri endpoint, string home, string? token, string? protocolVersion = null, List<string>? stderr = null, string logLevel = "debug")
     {
         var (command, arguments) = ToolProcess.Command("connect", endpoint.ToString());
         var transport = new StdioClientTransport(new StdioClientTransportOptions
@@ -34,7 +34,7 @@ internal static class ConnectProcess
             Command = command,
             Arguments = arguments,
             WorkingDirectory = home,
-            EnvironmentVariables = Settings(home, token),
+            EnvironmentVariables = Settings(home, token, logLevel),
             StandardErrorLines = line =>
             {
                 if (stderr is not null)

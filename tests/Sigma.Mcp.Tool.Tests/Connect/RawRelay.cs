@@ -69,6 +69,23 @@ internal sealed class RawRelay : IDisposable
         throw new InvalidOperationException($"stdout ended before the answer to {id}.\n--- stderr\n{Stderr}");
     }
 
+    /// <summary>Reads stdout lines until each of <paramref name="ids"/> is answered, in whatever order the answers come.</summary>
+    public async Task<Dictionary<string, JsonElement>> ReadAnswersAsync(params string[] ids)
+    {
+        var answers = new Dictionary<string, JsonElement>();
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
+        while (answers.Count < ids.Length && await _process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            var message = JsonDocument.Parse(line).RootElement;
+            if (message.TryGetProperty("id", out var found) && ids.Contains(found.GetRawText()) && !message.TryGetProperty("method", out _))
+            {
+                answers[found.GetRawText()] = message;
+            }
+        }
+
+        return answers.Count == ids.Length ? answers : throw new InvalidOperationException($"stdout ended before every answer.\n--- stderr\n{Stderr}");
+    }
+
     /// <summary>Until the relay logged that it relays (it reads stdin from then on).</summary>
     public Task WaitUntilReadyAsync() =>
         ConnectProcess.WaitUntilAsync(() => StderrLines.Any(l => l.Contains("relaying stdio to", StringComparison.Ordinal)), "the relay is ready");

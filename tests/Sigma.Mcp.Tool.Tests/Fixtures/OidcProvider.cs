@@ -60,6 +60,10 @@ internal sealed class OidcProvider : IAsyncDisposable
         }
     }
 
+    /// <summary>How many times the provider logged <c>EVENT <paramref name="what"/></c> so far (see provider.mjs).</summary>
+    public int Events(string what) =>
+        Output.Split('\n').Count(line => line.TrimEnd() == "EVENT " + what);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
