@@ -66,13 +66,7 @@ public sealed class ConnectEndToEndTests(AuthenticatedServerFixture remote) : IC
     [Fact]
     public async Task Raw_CancelledRequest_IsNeverAnsweredAndLaterRequestsAre()
     {
-        using var relay = ConnectProcess.StartRaw(remote.Server.McpEndpoint, _home.Path, AuthenticatedServerFixture.Token);
-        await relay.SendAsync(ConnectProcess.Initialize, ConnectProcess.Initialized);
-        await relay.ReadAnswerAsync("1");
-        remote.Sandbox.Faults.Latency = TimeSpan.FromSeconds(3);
-
-        await relay.SendAsync(ConnectProcess.CallHeartbeat);
-        await relay.WaitUntilRelayingAsync("\"hb\"");
+        using var relay = await StartWithHeartbeatInFlightAsync(TimeSpan.FromSeconds(3));
         await relay.SendAsync("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"hb","reason":"stop"}}""");
         remote.Sandbox.Faults.Latency = TimeSpan.Zero;
         await relay.SendAsync("""{"jsonrpc":"2.0","id":7,"method":"tools/list"}""");
@@ -89,13 +83,7 @@ public sealed class ConnectEndToEndTests(AuthenticatedServerFixture remote) : IC
     [Fact]
     public async Task Raw_StdinClosedDuringACall_AnswersItThenExitsZeroWithOnlyJsonRpcOnStdout()
     {
-        using var relay = ConnectProcess.StartRaw(remote.Server.McpEndpoint, _home.Path, AuthenticatedServerFixture.Token);
-        await relay.SendAsync(ConnectProcess.Initialize, ConnectProcess.Initialized);
-        await relay.ReadAnswerAsync("1");
-        remote.Sandbox.Faults.Latency = TimeSpan.FromSeconds(1);
-
-        await relay.SendAsync(ConnectProcess.CallHeartbeat);
-        await relay.WaitUntilRelayingAsync("\"hb\"");
+        using var relay = await StartWithHeartbeatInFlightAsync(TimeSpan.FromSeconds(1));
         relay.CloseInput();
         var (exitCode, stdout, stderr) = await relay.FinishAsync();
 
@@ -107,19 +95,33 @@ public sealed class ConnectEndToEndTests(AuthenticatedServerFixture remote) : IC
     [Fact]
     public async Task Raw_SigtermDuringACall_AnswersItThenExitsZero()
     {
-        using var relay = ConnectProcess.StartRaw(remote.Server.McpEndpoint, _home.Path, AuthenticatedServerFixture.Token);
-        await relay.SendAsync(ConnectProcess.Initialize, ConnectProcess.Initialized);
-        await relay.ReadAnswerAsync("1");
-        remote.Sandbox.Faults.Latency = TimeSpan.FromSeconds(1);
-
-        await relay.SendAsync(ConnectProcess.CallHeartbeat);
-        await relay.WaitUntilRelayingAsync("\"hb\"");
+        using var relay = await StartWithHeartbeatInFlightAsync(TimeSpan.FromSeconds(1));
         await relay.SignalAsync("TERM");
         var (exitCode, stdout, stderr) = await relay.FinishAsync();
 
         exitCode.Should().Be(0, stderr);
         var heartbeat = ConnectProcess.ParseJsonRpcLines(stdout).Single(m => m.GetProperty("id").GetRawText() == "\"hb\"");
         heartbeat.GetProperty("result").GetProperty("structuredContent").GetProperty("status").GetString().Should().Be("healthy");
+    }
+
+    // A relay past initialize with one heartbeat in flight at the remote, slowed by latency so the test acts while it runs.
+    private async Task<RawRelay> StartWithHeartbeatInFlightAsync(TimeSpan latency)
+    {
+        var relay = ConnectProcess.StartRaw(remote.Server.McpEndpoint, _home.Path, AuthenticatedServerFixture.Token);
+        try
+        {
+            await relay.SendAsync(ConnectProcess.Initialize, ConnectProcess.Initialized);
+            await relay.ReadAnswerAsync("1");
+            remote.Sandbox.Faults.Latency = latency;
+            await relay.SendAsync(ConnectProcess.CallHeartbeat);
+            await relay.WaitUntilRelayingAsync("\"hb\"");
+            return relay;
+        }
+        catch
+        {
+            relay.Dispose();
+            throw;
+        }
     }
 
     [Fact]

@@ -1,6 +1,3 @@
-using System.IO.Pipelines;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Sigma.Mcp.Tool.Configuration;
@@ -17,12 +14,10 @@ namespace Sigma.Mcp.Tool.Tests.Tools;
 /// </summary>
 internal sealed class InProcessServer : IAsyncDisposable
 {
-    private readonly Pipe _clientToServer = new();
-    private readonly Pipe _serverToClient = new();
     private readonly TempDirectory _directory = new();
     private readonly bool _ownsSandbox;
     private readonly ToolSwitches? _tools;
-    private IHost? _host;
+    private PipedMcpHost? _piped;
 
     private InProcessServer(SigmaSandbox sandbox, bool ownsSandbox, ToolSwitches? tools)
     {
@@ -31,12 +26,12 @@ internal sealed class InProcessServer : IAsyncDisposable
         _tools = tools;
     }
 
-    public McpClient Client { get; private set; } = null!;
+    public McpClient Client => _piped!.Client;
 
     public SigmaSandbox Sandbox { get; }
 
     /// <summary>The server's services, once started.</summary>
-    public IServiceProvider Services => _host!.Services;
+    public IServiceProvider Services => _piped!.Services;
 
     /// <summary>The LiteDB file the server caches documents in.</summary>
     public string CachePath => _directory.File("cache.db");
@@ -76,18 +71,9 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Client is not null)
+        if (_piped is not null)
         {
-            await Client.DisposeAsync();
-        }
-
-        await _clientToServer.Writer.CompleteAsync();
-        await _serverToClient.Writer.CompleteAsync();
-        if (_host is not null)
-        {
-            using var stopping = new CancellationTokenSource(TestTimeouts.Default);
-            await _host.StopAsync(stopping.Token);
-            _host.Dispose();
+            await _piped.DisposeAsync();
         }
 
         if (_ownsSandbox)
@@ -106,15 +92,6 @@ internal sealed class InProcessServer : IAsyncDisposable
             settings = new ToolSettings { Sigma = settings.Sigma, Cache = settings.Cache, LogLevel = settings.LogLevel, CachePollInterval = settings.CachePollInterval, Tools = _tools };
         }
 
-        var builder = ToolHost.CreateBuilder(settings);
-        builder.Services.AddSigmaMcpServer()
-            .WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream());
-        _host = builder.Build();
-        await _host.StartAsync(cancellationToken);
-
-        Client = await McpClient.CreateAsync(
-            new StreamClientTransport(serverInput: _clientToServer.Writer.AsStream(), serverOutput: _serverToClient.Reader.AsStream()),
-            clientOptions,
-            cancellationToken: cancellationToken);
+        _piped = await PipedMcpHost.StartAsync(ToolHost.CreateBuilder(settings), clientOptions, cancellationToken);
     }
 }

@@ -1,9 +1,5 @@
-using System.IO.Pipelines;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
-using ModelContextProtocol.Protocol;
 using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Tests.Fixtures;
@@ -16,10 +12,8 @@ namespace Sigma.Mcp.Tool.Tests.SigmaApi.Recorded;
 /// </summary>
 internal sealed class RecordedServer : IAsyncDisposable
 {
-    private readonly Pipe _clientToServer = new();
-    private readonly Pipe _serverToClient = new();
     private readonly TempDirectory _directory = new();
-    private IHost? _host;
+    private PipedMcpHost? _piped;
 
     private readonly bool _ownsSigma;
 
@@ -31,11 +25,11 @@ internal sealed class RecordedServer : IAsyncDisposable
 
     public RecordedSigma Sigma { get; }
 
-    public McpClient Client { get; private set; } = null!;
+    public McpClient Client => _piped!.Client;
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public IServiceProvider Services => _host!.Services;
+    public IServiceProvider Services => _piped!.Services;
 
     /// <summary>Starts the server; with <paramref name="ownsSigma"/> the replay is disposed with it.</summary>
     public static async Task<RecordedServer> StartAsync(RecordedSigma sigma, CancellationToken cancellationToken, bool ownsSigma = false)
@@ -56,13 +50,7 @@ internal sealed class RecordedServer : IAsyncDisposable
                 LogLevel.Trace);
             var builder = ToolHost.CreateBuilder(new ToolSettings { Sigma = ToolServices.FastRetries(settings.Sigma), Cache = settings.Cache, LogLevel = settings.LogLevel });
             builder.Logging.AddProvider(server.Logs);
-            builder.Services.AddSigmaMcpServer()
-                .WithStreamServerTransport(server._clientToServer.Reader.AsStream(), server._serverToClient.Writer.AsStream());
-            server._host = builder.Build();
-            await server._host.StartAsync(cancellationToken);
-            server.Client = await McpClient.CreateAsync(
-                new StreamClientTransport(serverInput: server._clientToServer.Writer.AsStream(), serverOutput: server._serverToClient.Reader.AsStream()),
-                cancellationToken: cancellationToken);
+            server._piped = await PipedMcpHost.StartAsync(builder, clientOptions: null, cancellationToken);
             return server;
         }
         catch
@@ -74,18 +62,9 @@ internal sealed class RecordedServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Client is not null)
+        if (_piped is not null)
         {
-            await Client.DisposeAsync();
-        }
-
-        await _clientToServer.Writer.CompleteAsync();
-        await _serverToClient.Writer.CompleteAsync();
-        if (_host is not null)
-        {
-            using var stopping = new CancellationTokenSource(TestTimeouts.Default);
-            await _host.StopAsync(stopping.Token);
-            _host.Dispose();
+            await _piped.DisposeAsync();
         }
 
         Logs.Dispose();
