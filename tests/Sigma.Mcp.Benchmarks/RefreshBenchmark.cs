@@ -68,10 +68,9 @@ internal static class RefreshBenchmark
             var started = Stopwatch.GetTimestamp();
             var summary = await host.Services.GetRequiredService<CacheRefresher>().RefreshAsync(new RefreshOptions(), progress);
             var refresh = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var cacheAfterRefresh = host.Services.GetRequiredService<ICache>() as DynamoDbCache;
-            var afterFirst = (read: cacheAfterRefresh?.Consumed.ReadUnits ?? 0, write: cacheAfterRefresh?.Consumed.WriteUnits ?? 0);
-
             var cache = host.Services.GetRequiredService<ICache>();
+            var afterFirst = cache is DynamoDbCache meter ? (read: meter.Consumed.ReadUnits, write: meter.Consumed.WriteUnits) : (read: 0.0, write: 0.0);
+
             started = Stopwatch.GetTimestamp();
             var loaded = await cache.ReadDocumentsAsync(summary.Metadata.OrganizationId, summary.Metadata.Generation).CountAsync();
             var load = Stopwatch.GetElapsedTime(started).TotalSeconds;
