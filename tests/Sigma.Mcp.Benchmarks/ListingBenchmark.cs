@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Sandbox;
 

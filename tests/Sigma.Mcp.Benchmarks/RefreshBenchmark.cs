@@ -5,10 +5,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Caching.DynamoDb;
-using Sigma.Mcp.Tool.Caching.Refresh;
+using Sigma.Mcp.Tool.Refresh;
 using Sigma.Mcp.Tool.Cli;
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Benchmarks;

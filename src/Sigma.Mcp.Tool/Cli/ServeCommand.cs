@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Http;
+using Sigma.Mcp.Tool.Server;
 
 namespace Sigma.Mcp.Tool.Cli;
 

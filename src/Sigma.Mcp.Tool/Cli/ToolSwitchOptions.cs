@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Tools;
+using Sigma.Mcp.Tool.Documents;
 
 namespace Sigma.Mcp.Tool.Cli;
 

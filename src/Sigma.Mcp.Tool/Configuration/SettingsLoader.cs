@@ -222,10 +222,10 @@ internal static partial class SettingsLoader
     private static HashSet<string> ParseToolNames(IReadOnlyDictionary<string, string> values, string name)
     {
         var names = new HashSet<string>((Get(values, name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
-        var unknown = names.Where(n => !Tools.ToolNames.All.Contains(n)).ToList();
+        var unknown = names.Where(n => !Documents.ToolNames.All.Contains(n)).ToList();
         return unknown.Count == 0
             ? names
-            : throw new ConfigurationException(name, $"{name} names {string.Join(", ", unknown.Select(u => $"'{u}'"))}, which is not a tool. The tools are: {string.Join(", ", Tools.ToolNames.All)}.");
+            : throw new ConfigurationException(name, $"{name} names {string.Join(", ", unknown.Select(u => $"'{u}'"))}, which is not a tool. The tools are: {string.Join(", ", Documents.ToolNames.All)}.");
     }
 
     /// <summary>true/false (also 1/0, yes/no); null when unset.</summary>

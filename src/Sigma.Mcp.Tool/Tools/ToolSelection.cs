@@ -1,4 +1,5 @@
 using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Documents;
 
 namespace Sigma.Mcp.Tool.Tools;
 

@@ -211,7 +211,7 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
     {
         var options = new CacheOptions { Backend = CacheBackend.DynamoDb, AwsRegion = "eu-west-2", AwsProfile = "sigma-mcp-tests-no-such-profile" };
 
-        var act = () => DynamoDbCache.CreateClient(options);
+        var act = () => DynamoDbClientFactory.Create(options);
 
         act.Should().Throw<CacheUnavailableException>().WithMessage("*'sigma-mcp-tests-no-such-profile'*AWS_PROFILE*AWS_ACCESS_KEY_ID*");
     }

@@ -1,6 +1,6 @@
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Http;
+using Sigma.Mcp.Tool.Server;
 
 namespace Sigma.Mcp.Tool.Tests.Http;
 

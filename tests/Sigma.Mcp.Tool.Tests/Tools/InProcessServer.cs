@@ -1,7 +1,7 @@
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Sandbox;
 

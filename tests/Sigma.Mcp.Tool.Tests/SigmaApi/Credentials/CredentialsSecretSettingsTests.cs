@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Mcp.Tool.SigmaApi.Credentials;
 
 namespace Sigma.Mcp.Tool.Tests.SigmaApi.Credentials;

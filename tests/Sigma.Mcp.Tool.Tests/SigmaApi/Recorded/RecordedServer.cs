@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 
 namespace Sigma.Mcp.Tool.Tests.SigmaApi.Recorded;
