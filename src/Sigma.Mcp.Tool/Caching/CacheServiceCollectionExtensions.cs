@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sigma.Mcp.Tool.Caching.DynamoDb;
 using Sigma.Mcp.Tool.Caching.LiteDb;
-using Sigma.Mcp.Tool.Configuration;
 
 namespace Sigma.Mcp.Tool.Caching;
 
@@ -12,6 +12,8 @@ internal static class CacheServiceCollectionExtensions
 {
     public static IServiceCollection AddSigmaCache(this IServiceCollection services, CacheOptions options)
     {
+        services.AddSingleton(Options.Create(options));
+
         // Opened on first use, so that commands that never touch the cache never open a file or a connection.
         services.AddSingleton<ICache>(sp =>
         {

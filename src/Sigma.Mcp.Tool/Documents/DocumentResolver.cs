@@ -4,7 +4,6 @@ using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Mcp.Tool.SigmaApi.Models;
-using Sigma.Mcp.Tool.Tools;
 
 namespace Sigma.Mcp.Tool.Documents;
 
@@ -27,7 +26,7 @@ internal static class DocumentResolver
         }
         catch (ArgumentException ex)
         {
-            throw new ToolArgumentException($"workbook_id: {ex.Message} Pass the workbook's id, urlId or URL (search_documents finds them).");
+            throw new McpException($"workbook_id: {ex.Message} Pass the workbook's id, urlId or URL (search_documents finds them).");
         }
 
         var key = parsed.WorkbookId ?? parsed.UrlId!;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Aws;
 using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 
 namespace Sigma.Mcp.Tool.Http;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sigma.Mcp.Tool.Caching;
-using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.SigmaApi;
 

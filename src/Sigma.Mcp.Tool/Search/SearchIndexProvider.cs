@@ -1,19 +1,19 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sigma.Mcp.Tool.Caching;
-using Sigma.Mcp.Tool.Configuration;
 
 namespace Sigma.Mcp.Tool.Search;
 
 /// <summary>
 /// Keeps the in-memory <see cref="SearchIndex"/> in step with the cache: built in the background when the server starts
 /// (so <c>initialize</c> never waits for it), then rebuilt and swapped whenever the cache publishes a new generation
-/// (checked every <see cref="ToolSettings.CachePollInterval"/>, or at once after a refresh from this process). Readers get an immutable snapshot.
+/// (checked every <see cref="SearchOptions.CachePollInterval"/>, or at once after a refresh from this process). Readers get an immutable snapshot.
 /// The organization id comes from <see cref="OrganizationLookup"/> (the cache first), so loading never needs Sigma once a
 /// refresh or a start with Sigma up has stored it.
 /// </summary>
 internal sealed partial class SearchIndexProvider(
-    ICache cache, OrganizationLookup organization, ToolSettings settings, TimeProvider time, ILogger<SearchIndexProvider> logger) : BackgroundService
+    ICache cache, OrganizationLookup organization, IOptions<SearchOptions> options, TimeProvider time, ILogger<SearchIndexProvider> logger) : BackgroundService
 {
     private static readonly TimeSpan s_firstLoadWait = TimeSpan.FromSeconds(20);
 
@@ -49,7 +49,7 @@ internal sealed partial class SearchIndexProvider(
             await LoadIfChangedAsync(stoppingToken);
             try
             {
-                await Task.Delay(settings.CachePollInterval, time, stoppingToken);
+                await Task.Delay(options.Value.CachePollInterval, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Server;

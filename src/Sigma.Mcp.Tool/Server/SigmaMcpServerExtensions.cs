@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
-using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.Resources;
 using Sigma.Mcp.Tool.Search;
@@ -28,9 +28,9 @@ internal static class SigmaMcpServerExtensions
         services.AddSingleton<SearchIndexStart>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexStart>());
         services.AddTransient<WorkbookDescriber>();
-        services.AddSingleton(sp => new ToolSelection(sp.GetService<ToolSettings>()?.Tools ?? ToolSwitches.All));
+        services.AddSingleton(sp => new ToolSelection(sp.GetService<IOptions<ToolSwitches>>()?.Value ?? ToolSwitches.All));
         services.AddSingleton<ToolList>();
-        services.AddSingleton(sp => new ResultBudget(sp.GetService<ToolSettings>()?.Tools ?? ToolSwitches.All));
+        services.AddSingleton(sp => new ResultBudget(sp.GetService<IOptions<ToolSwitches>>()?.Value ?? ToolSwitches.All));
         // Listed from the prebuilt catalog, built on first use: see ToolCatalog.
         services.AddSingleton<ToolCatalog>();
         for (var i = 0; i < ToolCatalog.ToolTypes.Count; i++)

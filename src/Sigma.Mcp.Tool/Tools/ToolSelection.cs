@@ -1,4 +1,3 @@
-using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Documents;
 
 namespace Sigma.Mcp.Tool.Tools;

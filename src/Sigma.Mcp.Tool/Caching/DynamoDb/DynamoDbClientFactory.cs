@@ -2,7 +2,6 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Sigma.Mcp.Tool.Aws;
-using Sigma.Mcp.Tool.Configuration;
 
 namespace Sigma.Mcp.Tool.Caching.DynamoDb;
 

@@ -1,4 +1,8 @@
-namespace Sigma.Mcp.Tool.Configuration;
+using Microsoft.Extensions.Configuration;
+using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Documents;
+
+namespace Sigma.Mcp.Tool.Tools;
 
 /// <summary>
 /// Which tools the MCP server offers, and how much one result may cost the model. Parsed from
@@ -30,4 +34,24 @@ internal sealed record ToolSwitches
 
     /// <summary>The budget of one tool result, text and structured content together, in estimated tokens (default 6,000; at most 25,000).</summary>
     public int ResultTokens { get; init; } = DefaultResultTokens;
+
+    /// <summary>The switches the settings give.</summary>
+    /// <exception cref="ConfigurationException">A setting is malformed or names something that is not a tool.</exception>
+    public static ToolSwitches From(IConfiguration configuration) => new()
+    {
+        ReadOnly = configuration.Bool(SettingNames.ReadOnly) ?? false,
+        Allowed = configuration.Setting(SettingNames.Tools) is null ? null : ReadToolNames(configuration, SettingNames.Tools),
+        Disabled = ReadToolNames(configuration, SettingNames.DisabledTools),
+        ResultTokens = configuration.Int(SettingNames.ResultTokens, DefaultResultTokens, MinResultTokens, MaxResultTokens),
+    };
+
+    /// <summary>A comma-separated list of tool names, each one of the server's tools.</summary>
+    private static HashSet<string> ReadToolNames(IConfiguration configuration, string name)
+    {
+        var names = new HashSet<string>((configuration.Setting(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
+        var unknown = names.Where(n => !ToolNames.All.Contains(n)).ToList();
+        return unknown.Count == 0
+            ? names
+            : throw new ConfigurationException(name, $"{name} names {string.Join(", ", unknown.Select(u => $"'{u}'"))}, which is not a tool. The tools are: {string.Join(", ", ToolNames.All)}.");
+    }
 }

@@ -1,4 +1,4 @@
-namespace Sigma.Mcp.Tool.Configuration;
+namespace Sigma.Mcp.Tool.Caching;
 
 /// <summary>Where cached Sigma metadata lives.</summary>
 internal enum CacheBackend

@@ -1,6 +1,7 @@
 using System.Net;
+using Sigma.Mcp.Tool.Configuration;
 
-namespace Sigma.Mcp.Tool.Configuration;
+namespace Sigma.Mcp.Tool.SigmaApi;
 
 /// <summary>Validates and normalises <c>SIGMA_BASE_URL</c>.</summary>
 internal static class SigmaBaseUrl
