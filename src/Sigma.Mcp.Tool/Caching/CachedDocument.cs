@@ -58,12 +58,3 @@ internal sealed record CachedDocument
     public bool IsCurrentFor(DateTimeOffset updatedAt, int? latestVersion) =>
         DetailError is null && UpdatedAt == updatedAt && LatestVersion == latestVersion;
 }
-
-/// <summary>A page of a workbook.</summary>
-internal sealed record CachedPage(string PageId, string? Name);
-
-/// <summary>An element: a table, chart, pivot table, control or text, with its column names.</summary>
-internal sealed record CachedElement(string ElementId, string? Name, string? Type, string? PageId, IReadOnlyList<string> Columns);
-
-/// <summary>A member of the organization, for owner names.</summary>
-internal sealed record CachedMember(string MemberId, string Name, string? Email);

@@ -7,9 +7,3 @@ namespace Sigma.Mcp.Tool.Caching;
 /// stored lease still has this holder and this epoch.
 /// </summary>
 internal sealed record RefreshLease(string OrganizationId, string Holder, long Epoch, DateTimeOffset AcquiredAt, DateTimeOffset ExpiresAt);
-
-/// <summary>The outcome of asking for a lease: granted, or held by someone else (and until when).</summary>
-internal sealed record LeaseResult(RefreshLease? Granted, RefreshLease? HeldBy)
-{
-    public bool IsGranted => Granted is not null;
-}

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ModelContextProtocol.Authentication;
 
 namespace Sigma.Mcp.Tool.Connect;
@@ -110,13 +109,3 @@ internal sealed class LoginStore : ITokenCache
         }
     }
 }
-
-/// <summary>One server's saved login: the SDK's tokens (with the client registration) and the loopback redirect port.</summary>
-internal sealed record StoredLogin(
-    [property: JsonPropertyName("server")] string Server,
-    [property: JsonPropertyName("redirect_port")] int? RedirectPort,
-    [property: JsonPropertyName("tokens")] TokenContainer? Tokens);
-
-[JsonSerializable(typeof(StoredLogin))]
-[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-internal sealed partial class LoginStoreJsonContext : JsonSerializerContext;

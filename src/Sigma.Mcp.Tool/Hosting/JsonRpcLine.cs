@@ -89,12 +89,3 @@ internal readonly record struct JsonRpcLine(JsonRpcLineKind Kind, string? Id)
                 ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : Encoding.UTF8.GetString(line.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length));
 }
-
-/// <summary>What a JSON-RPC line is, as far as draining is concerned.</summary>
-internal enum JsonRpcLineKind
-{
-    Other,
-    Request,
-    Response,
-    Cancelled,
-}

@@ -28,6 +28,3 @@ internal sealed record RefreshSummary(int Added, int Changed, int Unchanged, int
     /// <summary>What the refresh could not read; the published generation holds everything else.</summary>
     public IReadOnlyList<string> Warnings => Metadata.Warnings;
 }
-
-/// <summary>A document whose details could not be fetched; <paramref name="KeptPrevious"/> when its old structure stayed.</summary>
-internal sealed record RefreshFailure(string Id, string Name, string Error, bool KeptPrevious);

@@ -9,9 +9,3 @@ internal sealed record ExportRequest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Parameters = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? RowLimit = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Offset = null);
-
-/// <summary>The export's file format: <c>csv</c>, <c>json</c> or <c>jsonl</c>.</summary>
-internal sealed record ExportFormat(string Type);
-
-/// <summary>What Sigma answers to an export request.</summary>
-internal sealed record ExportStarted(string QueryId, bool? JobComplete = null, string? Message = null);

@@ -1,0 +1,4 @@
+namespace Sigma.Mcp.Tool.SigmaApi.Models;
+
+/// <summary>The export's file format: <c>csv</c>, <c>json</c> or <c>jsonl</c>.</summary>
+internal sealed record ExportFormat(string Type);
