@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Sigma.Mcp.Tool.Diagnostics;
 using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Demo;
@@ -94,7 +95,7 @@ internal sealed class DemoRunner(TextWriter output)
         output.WriteLine("  → tools/call heartbeat {}");
         var result = await client.CallToolAsync("heartbeat", cancellationToken: cancellationToken);
         var report = result.StructuredContent;
-        var healthy = result.IsError != true && report?.GetProperty("status").GetString() == "healthy";
+        var healthy = result.IsError != true && report?.GetProperty("status").GetString() == HeartbeatReport.Healthy;
         if (report is { } r)
         {
             var api = r.GetProperty("sigma_api");
@@ -106,7 +107,7 @@ internal sealed class DemoRunner(TextWriter output)
             output.WriteLine($"        cache       {cache.GetProperty("backend").GetString()} ({cache.GetProperty("state").GetString()})");
         }
 
-        Step("heartbeat", healthy ? "healthy" : "unhealthy", healthy);
+        Step("heartbeat", healthy ? HeartbeatReport.Healthy : HeartbeatReport.Unhealthy, healthy);
     }
 
     // What an assistant does with a question like "how is revenue split by region?".

@@ -64,7 +64,7 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         {
             var message = $"The {cache.Backend} cache at {cache.Location} could not be read: {ex.Message}";
             LogUnhealthy(logger, message);
-            return Report(HeartbeatReport.Unhealthy, api, State("unavailable", null), message,
+            return Report(HeartbeatReport.Unhealthy, api, State(CacheStates.Unavailable, null), message,
                 cacheOptions.Value.Backend == CacheBackend.LiteDb
                     ? "Check that SIGMA_MCP_CACHE_PATH is a writable file path."
                     : "Check CACHE_TABLE_NAME, AWS_REGION and the AWS credentials; 'sigma-mcp cache init' creates the table.");
@@ -98,13 +98,13 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return State("unavailable", null);
+            return State(CacheStates.Unavailable, null);
         }
     }
 
-    private DocumentCacheHealth Describe(CacheMetadata? metadata) => State(metadata is null ? "empty" : "ready", metadata);
+    private DocumentCacheHealth Describe(CacheMetadata? metadata) => State(metadata is null ? CacheStates.Empty : CacheStates.Ready, metadata);
 
-    private DocumentCacheHealth Unknown() => State("unknown", null);
+    private DocumentCacheHealth Unknown() => State(CacheStates.Unknown, null);
 
     private DocumentCacheHealth State(string state, CacheMetadata? metadata)
     {

@@ -1,3 +1,4 @@
+using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.SigmaApi;
 
@@ -29,9 +30,9 @@ internal sealed class ReadinessProbe(SigmaClient sigma, SearchIndexProvider inde
         var snapshot = await index.GetAsync(wait.Token);
         var indexProblem = snapshot.State switch
         {
-            "ready" => null,
-            "loading" => "the search index is still loading",
-            "empty" => "the cache is empty: run 'sigma-mcp cache refresh' (or set --refresh-interval)",
+            CacheStates.Ready => null,
+            CacheStates.Loading => "the search index is still loading",
+            CacheStates.Empty => "the cache is empty: run 'sigma-mcp cache refresh' (or set --refresh-interval)",
             _ => "the cache could not be read (see the server log)",
         };
 

@@ -19,7 +19,7 @@ internal sealed partial class SearchIndexProvider(
 
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private volatile SearchSnapshot _snapshot = new(null, null, null, "loading", null);
+    private volatile SearchSnapshot _snapshot = new(null, null, null, CacheStates.Loading, null);
 
     /// <summary>The current snapshot, waiting (briefly) for the first load when the server has just started.</summary>
     public async Task<SearchSnapshot> GetAsync(CancellationToken cancellationToken)
@@ -67,19 +67,19 @@ internal sealed partial class SearchIndexProvider(
             var metadata = await cache.GetMetadataAsync(organizationId, cancellationToken);
             if (metadata is null)
             {
-                _snapshot = new SearchSnapshot(SearchIndex.Build([]), null, organizationId, "empty", null);
+                _snapshot = new SearchSnapshot(SearchIndex.Build([]), null, organizationId, CacheStates.Empty, null);
             }
             else if (_snapshot.Index?.Generation != metadata.Generation || _snapshot.Metadata is null)
             {
                 var documents = await cache.ReadDocumentsAsync(organizationId, metadata.Generation, cancellationToken).ToListAsync(cancellationToken);
-                _snapshot = new SearchSnapshot(SearchIndex.Build(documents, metadata.Generation), metadata, organizationId, "ready", null);
+                _snapshot = new SearchSnapshot(SearchIndex.Build(documents, metadata.Generation), metadata, organizationId, CacheStates.Ready, null);
                 LogLoaded(logger, documents.Count, metadata.Generation);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Keep serving the last good index; tools say what went wrong.
-            _snapshot = _snapshot with { Problem = ex.Message, State = _snapshot.Index is null ? "unavailable" : _snapshot.State };
+            _snapshot = _snapshot with { Problem = ex.Message, State = _snapshot.Index is null ? CacheStates.Unavailable : _snapshot.State };
             LogLoadFailed(logger, ex.Message);
         }
         finally

@@ -49,7 +49,7 @@ internal sealed class RefreshCacheTool(BackgroundRefresh refreshes)
         {
             var progress = run.Latest is { } p ? Describe(p) : "starting";
             var text = $"The refresh is still running in the background ({progress}; started {run.StartedAt:u}). Call refresh_cache again later to get its result; search keeps using the current cache meanwhile.";
-            return ToolResult.Create(new RefreshResult(0, 0, 0, 0, 0, 0, 0, new Dictionary<string, int>(), []) { State = "running", Progress = progress },
+            return ToolResult.Create(new RefreshResult(0, 0, 0, 0, 0, 0, 0, new Dictionary<string, int>(), []) { State = RefreshStates.Running, Progress = progress },
                 ToolJsonContext.Default.RefreshResult, text);
         }
 

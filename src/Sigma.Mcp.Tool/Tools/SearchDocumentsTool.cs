@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.Tools.Results;
@@ -63,7 +64,7 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index, ResultBudge
         var cache = new CacheState(snapshot.State, snapshot.Metadata?.Generation, snapshot.Metadata?.RefreshCompletedAt, snapshot.Index?.DocumentCount ?? 0);
         if (snapshot.Index is null || snapshot.Index.DocumentCount == 0)
         {
-            var message = snapshot.State == "unavailable"
+            var message = snapshot.State == CacheStates.Unavailable
                 ? $"The document cache could not be read: {snapshot.Problem}. Call heartbeat for details."
                 : "The document cache is empty, so there is nothing to search yet. Call refresh_cache (or run 'sigma-mcp cache refresh'), then search again.";
             return ToolResult.Create(new SearchResults(query, 0, offset, null, [], cache, message), ToolJsonContext.Default.SearchResults, message);
@@ -107,7 +108,7 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index, ResultBudge
         var page = hit.Element?.PageId is { } pageId ? d.Pages.FirstOrDefault(p => p.PageId == pageId) : null;
         return new SearchResultItem(
             d.Id, d.UrlId, d.Type, d.Name, d.Path, d.Url, d.Badge, d.OwnerName, d.UpdatedAt, Math.Round(hit.Score, 3), hit.MatchedField, hit.MatchedText,
-            d.Type == "workbook" ? d.Id : null, hit.Element?.ElementId, hit.Element?.Name, hit.Element?.Type, hit.Element?.PageId, page?.Name);
+            d.Type == DocumentTypes.Workbook ? d.Id : null, hit.Element?.ElementId, hit.Element?.Name, hit.Element?.Type, hit.Element?.PageId, page?.Name);
     }
 
     private static string Render(SearchResults result)

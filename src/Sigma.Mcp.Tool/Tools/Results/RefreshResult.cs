@@ -6,7 +6,7 @@ namespace Sigma.Mcp.Tool.Tools.Results;
 /// </summary>
 internal sealed record RefreshResult(int Added, int Changed, int Unchanged, int Removed, int Failed, long Generation, double DurationSeconds, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Warnings)
 {
-    public string State { get; init; } = "completed";
+    public string State { get; init; } = RefreshStates.Completed;
 
     /// <summary>Failed documents that kept their structure from the previous refresh.</summary>
     public int Stale { get; init; }
