@@ -27,12 +27,12 @@ internal sealed partial class OrganizationLookup(ICache cache, SigmaClient sigma
         {
             // Only a shortcut for the next start (the refresh stores it too); a read-only role (the Lambda server's)
             // may not write it, and must still serve.
-            LogOrganizationNotStored(logger, ex.Message);
+            LogOrganizationNotStored(logger, ex.Message, ex);
         }
 
         return organizationId;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Did not store the organization id in the cache: {Reason}")]
-    private static partial void LogOrganizationNotStored(ILogger logger, string reason);
+    private static partial void LogOrganizationNotStored(ILogger logger, string reason, Exception exception);
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Authentication;
 using ModelContextProtocol.Protocol;
+using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Connect;
 
@@ -95,6 +96,7 @@ internal sealed partial class ConnectRelay(ITransport downstream, ConnectSetting
         catch (Exception ex)
         {
             LogRequestFailed(_logger, request.Method, ex.GetType().Name);
+            _logger.LogFailureDetail("Request not relayed", ex);
             await ToClientAsync(_failures.AnswerFor(request, ex), CancellationToken.None);
         }
         finally
@@ -114,6 +116,7 @@ internal sealed partial class ConnectRelay(ITransport downstream, ConnectSetting
         {
             // Nobody waits for an answer to a notification: note it, the next request will report the problem.
             LogForwardFailed(_logger, message is JsonRpcNotification n ? n.Method : "response", _failures.Describe(ex));
+            _logger.LogFailureDetail("Forwarding failed", ex);
         }
     }
 
@@ -131,7 +134,7 @@ internal sealed partial class ConnectRelay(ITransport downstream, ConnectSetting
         }
         catch (IOException ex)
         {
-            LogClientGone(_logger, ex.Message);
+            LogClientGone(_logger, ex.Message, ex);
         }
     }
 
@@ -177,5 +180,5 @@ internal sealed partial class ConnectRelay(ITransport downstream, ConnectSetting
     private static partial void LogCancellingOnExit(ILogger logger, RequestId id);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The MCP client has gone: {Reason}")]
-    private static partial void LogClientGone(ILogger logger, string reason);
+    private static partial void LogClientGone(ILogger logger, string reason, Exception exception);
 }

@@ -7,6 +7,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Authentication;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Connect;
 
@@ -81,6 +82,7 @@ internal sealed partial class UpstreamConnection(
             catch (HttpRequestException ex) when (retry && IsUnreachable(ex) && Stopwatch.GetElapsedTime(started) + delay < settings.ReconnectBudget)
             {
                 LogRetrying(_logger, settings.Endpoint, Describe(ex), delay.TotalMilliseconds);
+                _logger.LogFailureDetail("Server not reachable", ex);
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, s_maxRetryDelay.Ticks));
             }

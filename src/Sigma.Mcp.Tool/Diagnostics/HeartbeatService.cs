@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.SigmaApi;
 
 namespace Sigma.Mcp.Tool.Diagnostics;
@@ -33,6 +34,7 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         catch (SigmaApiException ex)
         {
             LogUnhealthy(logger, ex.Message);
+            logger.LogFailureDetail("Heartbeat unhealthy", ex);
             api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, (int?)ex.Status, ex.ErrorCode, ex.RequestId);
             return Report(HeartbeatReport.Unhealthy, api, await CacheWithoutSigmaAsync(cancellationToken), ex.Message, ex.Hint);
         }
@@ -40,6 +42,7 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         {
             // The credentials themselves could not be had (e.g. the AWS secret is missing or unreadable).
             LogUnhealthy(logger, ex.Message);
+            logger.LogFailureDetail("Heartbeat unhealthy", ex);
             api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, null, "credentials_unavailable", null);
             return Report(HeartbeatReport.Unhealthy, api, Unknown(), ex.Message, $"Fix {ex.Setting} as the error says, then call heartbeat again.");
         }
@@ -64,6 +67,7 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         {
             var message = $"The {cache.Backend} cache at {cache.Location} could not be read: {ex.Message}";
             LogUnhealthy(logger, message);
+            logger.LogFailureDetail("Heartbeat unhealthy", ex);
             return Report(HeartbeatReport.Unhealthy, api, State(CacheStates.Unavailable, null), message,
                 cacheOptions.Value.Backend == CacheBackend.LiteDb
                     ? "Check that SIGMA_MCP_CACHE_PATH is a writable file path."

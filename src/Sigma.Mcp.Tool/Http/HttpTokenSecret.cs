@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Aws;
 using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Http;
 
@@ -97,6 +98,7 @@ internal sealed partial class HttpTokenSecret : IDisposable
             catch (ConfigurationException ex)
             {
                 LogReloadFailed(_logger, _secret.SecretId, ex.Message);
+                _logger.LogFailureDetail("Secrets Manager secret not re-read", ex);
                 return null;
             }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Refresh;
 using Sigma.Mcp.Tool.Search;
 
@@ -53,6 +54,7 @@ internal sealed partial class ScheduledCacheRefresh(
             // A failed refresh must not stop the server (an unhandled exception in a hosted service would): the
             // published generation stays in service, and the next tick tries again.
             LogFailed(logger, ex.Message, interval);
+            logger.LogFailureDetail("Scheduled cache refresh failed", ex);
         }
         catch (OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Search;
 
 namespace Sigma.Mcp.Tool.Refresh;
@@ -76,6 +77,7 @@ internal sealed partial class BackgroundRefresh(CacheRefresher refresher, IServi
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogFailed(logger, ex.Message);
+            logger.LogFailureDetail("Background cache refresh failed", ex);
             throw;
         }
         finally

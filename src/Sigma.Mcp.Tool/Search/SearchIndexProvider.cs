@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sigma.Mcp.Tool.Caching;
+using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Search;
 
@@ -81,6 +82,7 @@ internal sealed partial class SearchIndexProvider(
             // Keep serving the last good index; tools say what went wrong.
             _snapshot = _snapshot with { Problem = ex.Message, State = _snapshot.Index is null ? CacheStates.Unavailable : _snapshot.State };
             LogLoadFailed(logger, ex.Message);
+            logger.LogFailureDetail("Search index not loaded", ex);
         }
         finally
         {

@@ -6,6 +6,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.SigmaApi;
 
 namespace Sigma.Mcp.Tool.Tools;
@@ -41,6 +42,7 @@ internal static partial class ToolErrorFilter
             if (ex.Status is null or >= System.Net.HttpStatusCode.InternalServerError)
             {
                 LogTrouble(logger, tool, ex.Message);
+            logger.LogFailureDetail("Tool call failed", ex);
             }
             else
             {
@@ -53,11 +55,13 @@ internal static partial class ToolErrorFilter
         {
             // e.g. the credentials secret could not be read: the message names the setting and the fix.
             LogTrouble(logger, tool, ex.Message);
+            logger.LogFailureDetail("Tool call failed", ex);
             return Error(ex.Message);
         }
         catch (CacheUnavailableException ex)
         {
             LogTrouble(logger, tool, ex.Message);
+            logger.LogFailureDetail("Tool call failed", ex);
             return Error($"{ex.Message} Call heartbeat to check the setup.");
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
