@@ -11,23 +11,22 @@ namespace Sigma.Mcp.Tool.Tests.EndToEnd;
 /// </summary>
 public abstract class CacheRefreshProcessTests : IAsyncLifetime, IDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private SigmaSandbox _sandbox = null!;
+    private readonly SandboxFixture _fixture = new(new SandboxOptions { Workbooks = 300 });
 
-    protected string WorkingDirectory => _directory.Path;
+    protected string WorkingDirectory => _fixture.Directory.Path;
 
     public async Task InitializeAsync()
     {
-        _sandbox = await SigmaSandbox.StartAsync(new SandboxOptions { Workbooks = 300 });
-        _sandbox.Faults.Latency = TimeSpan.FromMilliseconds(5);
+        await _fixture.InitializeAsync();
+        _fixture.Sandbox.Faults.Latency = TimeSpan.FromMilliseconds(5);
     }
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
     public void Dispose()
     {
         DisposeBackend();
-        _directory.Dispose();
+        _fixture.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -48,7 +47,7 @@ public abstract class CacheRefreshProcessTests : IAsyncLifetime, IDisposable
         var first = await ToolProcess.RunAsync(WorkingDirectory, Settings(), "cache", "refresh");
         first.ExitCode.Should().Be(0, first.ToString());
         var cache = OpenCache();
-        var organization = _sandbox.Data.OrganizationId;
+        var organization = _fixture.Sandbox.Data.OrganizationId;
         using var stopReading = new CancellationTokenSource();
         var reader = ReadContinuouslyAsync(cache, organization, stopReading.Token);
         var random = new Random(20261124);
@@ -56,10 +55,10 @@ public abstract class CacheRefreshProcessTests : IAsyncLifetime, IDisposable
         for (var kill = 0; kill < 20; kill++)
         {
             // Each round changes the organization, so that consecutive generations differ.
-            _sandbox.Data.AddWorkbook($"Round {kill} Workbook");
-            foreach (var workbook in _sandbox.Data.Workbooks.Skip(kill * 10).Take(20))
+            _fixture.Sandbox.Data.AddWorkbook($"Round {kill} Workbook");
+            foreach (var workbook in _fixture.Sandbox.Data.Workbooks.Skip(kill * 10).Take(20))
             {
-                _sandbox.Data.TouchWorkbook(workbook.Id);
+                _fixture.Sandbox.Data.TouchWorkbook(workbook.Id);
             }
 
             using var process = Process.Start(ToolProcess.StartInfo(WorkingDirectory, Settings(), "cache", "refresh"))!;
@@ -78,13 +77,13 @@ public abstract class CacheRefreshProcessTests : IAsyncLifetime, IDisposable
         await stopReading.CancelAsync();
         (await reader).Should().BeGreaterThan(0, "the reader read generations while refreshes ran");
         var metadata = await AssertPublishedGenerationCompleteAsync(cache, organization);
-        metadata.Counts[DocumentTypes.Workbook].Should().Be(_sandbox.Data.Workbooks.Count);
+        metadata.Counts[DocumentTypes.Workbook].Should().Be(_fixture.Sandbox.Data.Workbooks.Count);
     }
 
     [Fact]
     public async Task Refresh_TwoAtOnce_OneRunsOneReportsTheLease()
     {
-        _sandbox.Faults.Latency = TimeSpan.FromMilliseconds(25); // long enough for the two to overlap
+        _fixture.Sandbox.Faults.Latency = TimeSpan.FromMilliseconds(25); // long enough for the two to overlap
 
         var runs = await Task.WhenAll(
             ToolProcess.RunAsync(WorkingDirectory, Settings(), "cache", "refresh"),
@@ -92,7 +91,7 @@ public abstract class CacheRefreshProcessTests : IAsyncLifetime, IDisposable
 
         runs.Select(r => r.ExitCode).Should().BeEquivalentTo([0, 1], string.Join("\n", runs.Select(r => r.ToString())));
         runs.Single(r => r.ExitCode == 1).Stderr.Should().Contain("Another refresh of this organization's cache is running");
-        await AssertPublishedGenerationCompleteAsync(OpenCache(), _sandbox.Data.OrganizationId);
+        await AssertPublishedGenerationCompleteAsync(OpenCache(), _fixture.Sandbox.Data.OrganizationId);
     }
 
     [Fact]
@@ -105,14 +104,14 @@ public abstract class CacheRefreshProcessTests : IAsyncLifetime, IDisposable
         using (var json = System.Text.Json.JsonDocument.Parse(status.Stdout))
         {
             var root = json.RootElement;
-            root.GetProperty("organization_id").GetString().Should().Be(_sandbox.Data.OrganizationId);
+            root.GetProperty("organization_id").GetString().Should().Be(_fixture.Sandbox.Data.OrganizationId);
             root.GetProperty("generation").GetInt64().Should().BePositive();
             root.GetProperty("last_refreshed_at").GetDateTimeOffset().Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
             var counts = root.GetProperty("counts");
-            counts.GetProperty("workbook").GetInt32().Should().Be(_sandbox.Data.Workbooks.Count);
-            counts.GetProperty("data-model").GetInt32().Should().Be(_sandbox.Data.DataModels.Count);
-            counts.GetProperty("dataset").GetInt32().Should().Be(_sandbox.Data.Datasets.Count);
-            counts.GetProperty("report").GetInt32().Should().Be(_sandbox.Data.Reports.Count);
+            counts.GetProperty("workbook").GetInt32().Should().Be(_fixture.Sandbox.Data.Workbooks.Count);
+            counts.GetProperty("data-model").GetInt32().Should().Be(_fixture.Sandbox.Data.DataModels.Count);
+            counts.GetProperty("dataset").GetInt32().Should().Be(_fixture.Sandbox.Data.Datasets.Count);
+            counts.GetProperty("report").GetInt32().Should().Be(_fixture.Sandbox.Data.Reports.Count);
             counts.GetProperty("element").GetInt32().Should().BePositive();
             counts.GetProperty("member").GetInt32().Should().BePositive();
         }
@@ -125,7 +124,7 @@ public abstract class CacheRefreshProcessTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Refresh_PausedPastItsLeaseThenContinued_ExitsOneSayingTheLeaseWasLostAndTheSecondRefreshStands()
     {
-        _sandbox.Faults.Latency = TimeSpan.FromMilliseconds(30); // a fetch phase long enough to be paused in
+        _fixture.Sandbox.Faults.Latency = TimeSpan.FromMilliseconds(30); // a fetch phase long enough to be paused in
         var settings = Settings();
         settings["SIGMA_MCP_REFRESH_LEASE"] = "5s";
         using var first = Process.Start(ToolProcess.StartInfo(WorkingDirectory, settings, "cache", "refresh"))!;
@@ -144,7 +143,7 @@ public abstract class CacheRefreshProcessTests : IAsyncLifetime, IDisposable
         Signal(first, "STOP");
         try
         {
-            _sandbox.Data.AddWorkbook("Added While The First Was Paused");
+            _fixture.Sandbox.Data.AddWorkbook("Added While The First Was Paused");
 
             // Refused while the paused refresh's lease runs; taken over once it has expired.
             while (await ToolProcess.RunAsync(WorkingDirectory, settings, "cache", "refresh") is { ExitCode: not 0 } refused)
@@ -167,9 +166,9 @@ public abstract class CacheRefreshProcessTests : IAsyncLifetime, IDisposable
         lines.Should().ContainSingle(l => l.StartsWith("sigma-mcp: ", StringComparison.Ordinal))
             .Which.Should().StartWith("sigma-mcp: Refresh lease lost to ");
         lines.Should().NotContain(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal), "a lost lease is one line, not a stack trace");
-        var metadata = await AssertPublishedGenerationCompleteAsync(OpenCache(), _sandbox.Data.OrganizationId);
-        var documents = await OpenCache().ReadDocumentsAsync(_sandbox.Data.OrganizationId, metadata.Generation, TestTimeouts.Token()).ToListAsync();
-        documents.Where(d => d.Type == DocumentTypes.Workbook).Select(d => d.Id).ShouldBeExactly(_sandbox.Data.Workbooks.Select(w => w.Id));
+        var metadata = await AssertPublishedGenerationCompleteAsync(OpenCache(), _fixture.Sandbox.Data.OrganizationId);
+        var documents = await OpenCache().ReadDocumentsAsync(_fixture.Sandbox.Data.OrganizationId, metadata.Generation, TestTimeouts.Token()).ToListAsync();
+        documents.Where(d => d.Type == DocumentTypes.Workbook).Select(d => d.Id).ShouldBeExactly(_fixture.Sandbox.Data.Workbooks.Select(w => w.Id));
     }
 
     private static void Signal(Process process, string signal)
@@ -191,7 +190,7 @@ public abstract class CacheRefreshProcessTests : IAsyncLifetime, IDisposable
         return lines;
     }
 
-    private Dictionary<string, string?> Settings() => new(SandboxSettings.For(_sandbox).Concat(BackendSettings));
+    private Dictionary<string, string?> Settings() => new(SandboxSettings.For(_fixture.Sandbox).Concat(BackendSettings));
 
     private static async Task<CacheMetadata> AssertPublishedGenerationCompleteAsync(ICache cache, string organization)
     {

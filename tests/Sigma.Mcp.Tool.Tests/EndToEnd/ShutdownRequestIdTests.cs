@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Sigma.Mcp.Tool.Tests.Fixtures;
-using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.EndToEnd;
 
@@ -11,20 +10,19 @@ namespace Sigma.Mcp.Tool.Tests.EndToEnd;
 /// </summary>
 public sealed class ShutdownRequestIdTests : IAsyncLifetime, IDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private SigmaSandbox _sandbox = null!;
+    private readonly SandboxFixture _fixture = new();
 
-    public async Task InitializeAsync() => _sandbox = await SigmaSandbox.StartAsync();
+    public Task InitializeAsync() => _fixture.InitializeAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public async Task Serve_RequestIdsThatRepliesEscape_AllAnsweredThenStdinClosed_ExitsInUnderOneSecond()
     {
-        var settings = new Dictionary<string, string?>(SandboxSettings.For(_sandbox)) { ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db") };
-        using var process = Process.Start(ToolProcess.StartInfo(_directory.Path, settings, "serve"))!;
+        var settings = _fixture.Settings();
+        using var process = Process.Start(ToolProcess.StartInfo(_fixture.Directory.Path, settings, "serve"))!;
         var stderr = process.StandardError.ReadToEndAsync();
         string[] ids = ["a+b", "ü", "<x>"];
         var requests = ids.Select((id, i) => i == 0

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using Sigma.Mcp.Tool.Tests.Fixtures;
-using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.EndToEnd;
 
@@ -17,19 +16,18 @@ public sealed class StartupPathTests : IAsyncLifetime, IDisposable
     private const string Initialized = """{"jsonrpc":"2.0","method":"notifications/initialized"}""";
     private const string Search = """{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"search_documents","arguments":{"query":"revenue"}}}""";
 
-    private readonly TempDirectory _directory = new();
-    private SigmaSandbox _sandbox = null!;
+    private readonly SandboxFixture _fixture = new();
 
-    public async Task InitializeAsync() => _sandbox = await SigmaSandbox.StartAsync();
+    public Task InitializeAsync() => _fixture.InitializeAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public async Task Serve_LiteDbCache_AnswersInitializeWithoutLoadingTheAwsSdk()
     {
-        using var process = Process.Start(ToolProcess.StartInfo(_directory.Path, Settings(), "serve"))!;
+        using var process = Process.Start(ToolProcess.StartInfo(_fixture.Directory.Path, _fixture.Settings(), "serve"))!;
         await process.StandardInput.WriteLineAsync(Initialize);
         await process.StandardInput.FlushAsync();
 
@@ -45,11 +43,11 @@ public sealed class StartupPathTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Serve_AfterInitialize_LoadsTheIndexFromTheCacheBeforeAnyCall()
     {
-        var refresh = await ToolProcess.RunAsync(_directory.Path, Settings(), "cache", "refresh");
+        var refresh = await ToolProcess.RunAsync(_fixture.Directory.Path, _fixture.Settings(), "cache", "refresh");
         refresh.ExitCode.Should().Be(0, refresh.ToString());
-        var requestsBefore = _sandbox.Requests.Total;
+        var requestsBefore = _fixture.Sandbox.Requests.Total;
 
-        using var process = Process.Start(ToolProcess.StartInfo(_directory.Path, Settings(), "serve"))!;
+        using var process = Process.Start(ToolProcess.StartInfo(_fixture.Directory.Path, _fixture.Settings(), "serve"))!;
         var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.ErrorDataReceived += (_, e) =>
         {
@@ -74,21 +72,21 @@ public sealed class StartupPathTests : IAsyncLifetime, IDisposable
 
         var results = search.GetProperty("result").GetProperty("structuredContent");
         results.GetProperty("results").GetArrayLength().Should().BeGreaterThan(0, search.ToString());
-        _sandbox.Requests.Total.Should().BeLessThanOrEqualTo(requestsBefore + 2, "the index comes from the cache; at most a token and whoami are asked of Sigma");
+        _fixture.Sandbox.Requests.Total.Should().BeLessThanOrEqualTo(requestsBefore + 2, "the index comes from the cache; at most a token and whoami are asked of Sigma");
     }
 
     [Fact]
     public async Task Serve_DiscoverHandshakeWithoutInitialize_SearchAnswersFromTheCache()
     {
-        var refresh = await ToolProcess.RunAsync(_directory.Path, Settings(), "cache", "refresh");
+        var refresh = await ToolProcess.RunAsync(_fixture.Directory.Path, _fixture.Settings(), "cache", "refresh");
         refresh.ExitCode.Should().Be(0, refresh.ToString());
         var (command, arguments) = ToolProcess.Command("serve");
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Command = command,
             Arguments = arguments,
-            WorkingDirectory = _directory.Path,
-            EnvironmentVariables = Settings(),
+            WorkingDirectory = _fixture.Directory.Path,
+            EnvironmentVariables = _fixture.Settings(),
         });
 
         // The 2026-07-28 protocol opens with server/discover and never sends initialize; the index must start all the same.
@@ -99,7 +97,4 @@ public sealed class StartupPathTests : IAsyncLifetime, IDisposable
         result.IsError.Should().NotBe(true);
         result.StructuredContent!.Value.GetProperty("results").GetArrayLength().Should().BeGreaterThan(0);
     }
-
-    private Dictionary<string, string?> Settings() =>
-        new(SandboxSettings.For(_sandbox)) { ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db") };
 }

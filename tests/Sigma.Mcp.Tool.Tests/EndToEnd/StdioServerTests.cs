@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using Sigma.Mcp.Tool.Tests.Fixtures;
-using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.EndToEnd;
 
@@ -14,14 +13,13 @@ public sealed class StdioServerTests : IAsyncLifetime, IDisposable
     private const string ListTools = """{"jsonrpc":"2.0","id":2,"method":"tools/list"}""";
     private const string CallHeartbeat = """{"jsonrpc":"2.0","id":"hb-3","method":"tools/call","params":{"name":"heartbeat","arguments":{}}}""";
 
-    private readonly TempDirectory _directory = new();
-    private SigmaSandbox _sandbox = null!;
+    private readonly SandboxFixture _fixture = new();
 
-    public async Task InitializeAsync() => _sandbox = await SigmaSandbox.StartAsync();
+    public Task InitializeAsync() => _fixture.InitializeAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Theory]
     [InlineData(null)]          // the SDK's newest handshake
@@ -36,11 +34,10 @@ public sealed class StdioServerTests : IAsyncLifetime, IDisposable
             Name = "sigma-mcp",
             Command = command,
             Arguments = arguments,
-            WorkingDirectory = _directory.Path,
-            EnvironmentVariables = new Dictionary<string, string?>(SandboxSettings.For(_sandbox))
+            WorkingDirectory = _fixture.Directory.Path,
+            EnvironmentVariables = new Dictionary<string, string?>(_fixture.Settings())
             {
-                ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db"),
-            },
+                },
             StandardErrorLines = line => { lock (stderr) { stderr.Add(line); } },
         });
 
@@ -58,8 +55,8 @@ public sealed class StdioServerTests : IAsyncLifetime, IDisposable
         var report = result.StructuredContent!.Value;
         report.GetProperty("status").GetString().Should().Be("healthy", string.Join('\n', stderr));
         report.GetProperty("sigma_api").GetProperty("user_info").GetProperty("organizationId").GetString()
-            .Should().Be(_sandbox.Data.OrganizationId);
-        _sandbox.Requests.Count("GET", "/v2/whoami").Should().BeGreaterThanOrEqualTo(1, "the heartbeat asked Sigma (the search index asks once too, at start)");
+            .Should().Be(_fixture.Sandbox.Data.OrganizationId);
+        _fixture.Sandbox.Requests.Count("GET", "/v2/whoami").Should().BeGreaterThanOrEqualTo(1, "the heartbeat asked Sigma (the search index asks once too, at start)");
     }
 
     [Fact]
@@ -80,14 +77,14 @@ public sealed class StdioServerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Serve_SigtermDuringToolCall_FinishesTheCallThenExitsZero()
     {
-        _sandbox.Faults.Latency = TimeSpan.FromSeconds(1);
+        _fixture.Sandbox.Faults.Latency = TimeSpan.FromSeconds(1);
         using var process = Start();
         await process.StandardInput.WriteAsync(string.Join('\n', Initialize, Initialized, CallHeartbeat) + "\n");
         await process.StandardInput.FlushAsync();
 
         // Wait until the heartbeat is on its way to Sigma, then ask the server to stop.
         var deadline = DateTime.UtcNow + TestTimeouts.Default;
-        while (_sandbox.Requests.Total == 0 && DateTime.UtcNow < deadline)
+        while (_fixture.Sandbox.Requests.Total == 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
@@ -106,8 +103,8 @@ public sealed class StdioServerTests : IAsyncLifetime, IDisposable
 
     private Process Start()
     {
-        var settings = new Dictionary<string, string?>(SandboxSettings.For(_sandbox)) { ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db") };
-        return Process.Start(ToolProcess.StartInfo(_directory.Path, settings, "serve"))!;
+        var settings = _fixture.Settings();
+        return Process.Start(ToolProcess.StartInfo(_fixture.Directory.Path, settings, "serve"))!;
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> FinishAsync(Process process)

@@ -15,8 +15,7 @@ public sealed class StdioToolCallTests : IAsyncLifetime, IDisposable
 {
     private const string Workbook = SandboxWellKnown.RevenueDashboardId;
     private const string Chart = SandboxWellKnown.RevenueByRegionElementId;
-    private readonly TempDirectory _directory = new();
-    private SigmaSandbox _sandbox = null!;
+    private readonly SandboxFixture _fixture = new();
 
     public static TheoryData<string, string, string> Calls => new()
     {
@@ -31,11 +30,11 @@ public sealed class StdioToolCallTests : IAsyncLifetime, IDisposable
         { "export_data", $$"""{"workbook_id":"{{Workbook}}","element_id":"{{SandboxWellKnown.OrderLinesElementId}}","limit":10000}""", $$"""{"workbook_id":"{{Workbook}}","element_id":"{{Chart}}","format":"xml"}""" },
     };
 
-    public async Task InitializeAsync() => _sandbox = await SigmaSandbox.StartAsync();
+    public Task InitializeAsync() => _fixture.InitializeAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Theory]
     [MemberData(nameof(Calls))]
@@ -47,8 +46,8 @@ public sealed class StdioToolCallTests : IAsyncLifetime, IDisposable
             Name = "sigma-mcp",
             Command = command,
             Arguments = arguments,
-            WorkingDirectory = _directory.Path,
-            EnvironmentVariables = new Dictionary<string, string?>(SandboxSettings.For(_sandbox)) { ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db") },
+            WorkingDirectory = _fixture.Directory.Path,
+            EnvironmentVariables = _fixture.Settings(),
         }), cancellationToken: TestTimeouts.Token());
         (await client.CallAsync("refresh_cache")).Ok();
 

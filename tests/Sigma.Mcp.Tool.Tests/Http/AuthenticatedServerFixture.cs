@@ -1,5 +1,6 @@
 using ModelContextProtocol.Client;
 using Sigma.Mcp.Tool.Tests.Fixtures;
+using Sigma.Mcp.Tool.Tests.Tools;
 using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.Http;
@@ -13,38 +14,33 @@ public sealed class AuthenticatedServerFixture : IAsyncLifetime, IDisposable
     public const string Token = "test-token-0123456789abcdef";
     public const string SecondToken = "second-token-fedcba9876543210";
 
-    private readonly TempDirectory _directory = new();
+    private readonly SandboxFixture _sandbox = new();
 
-    public SigmaSandbox Sandbox { get; private set; } = null!;
+    public SigmaSandbox Sandbox => _sandbox.Sandbox;
 
     internal HttpToolServer Server { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Sandbox = await SigmaSandbox.StartAsync();
-        Server = await HttpToolServer.StartAsync(_directory.Path, new Dictionary<string, string?>(SandboxSettings.For(Sandbox))
+        await _sandbox.InitializeAsync();
+        Server = await HttpToolServer.StartAsync(_sandbox.Directory.Path, new Dictionary<string, string?>(_sandbox.Settings())
         {
-            ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db"),
             ["SIGMA_MCP_HTTP_TOKENS"] = $"{Token}, {SecondToken}",
             ["SIGMA_MCP_LOG_LEVEL"] = "trace",
             ["SIGMA_MCP_READ_ONLY"] = "false", // serve --http is read-only unless refreshing is enabled explicitly; the fixture fills its cache with refresh_cache
         });
 
         await using var client = await Server.ConnectAsync(Token);
-        var refresh = await client.CallToolAsync("refresh_cache", cancellationToken: TestTimeouts.Token());
-        if (refresh.IsError == true)
-        {
-            throw new InvalidOperationException($"refresh_cache failed while filling the cache.\n--- stderr\n{Server.Stderr}");
-        }
+        await client.FillCacheAsync(Server.Stderr);
     }
 
     public async Task DisposeAsync()
     {
         await Server.DisposeAsync();
-        await Sandbox.DisposeAsync();
+        await _sandbox.DisposeAsync();
     }
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _sandbox.Dispose();
 
     internal Task<McpClient> ConnectAsync(string? protocolVersion = null) => Server.ConnectAsync(Token, protocolVersion);
 }

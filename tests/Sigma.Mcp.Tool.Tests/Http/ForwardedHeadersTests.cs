@@ -1,6 +1,5 @@
 using System.Net;
 using Sigma.Mcp.Tool.Tests.Fixtures;
-using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.Http;
 
@@ -12,14 +11,13 @@ namespace Sigma.Mcp.Tool.Tests.Http;
 public sealed class ForwardedHeadersTests : IAsyncLifetime, IDisposable
 {
     private const string Token = "forwarded-token-0123456789abcdef";
-    private readonly TempDirectory _directory = new();
-    private SigmaSandbox _sandbox = null!;
+    private readonly SandboxFixture _fixture = new();
 
-    public async Task InitializeAsync() => _sandbox = await SigmaSandbox.StartAsync();
+    public Task InitializeAsync() => _fixture.InitializeAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Theory]
     [InlineData("127.0.0.1", true)]       // the peer is the trusted proxy
@@ -28,14 +26,13 @@ public sealed class ForwardedHeadersTests : IAsyncLifetime, IDisposable
     [InlineData(null, false)]             // no proxy configured
     public async Task RateLimit_ForwardedFor_SeparateBucketsOnlyFromATrustedProxy(string? trustedProxies, bool honoured)
     {
-        var settings = new Dictionary<string, string?>(SandboxSettings.For(_sandbox))
+        var settings = new Dictionary<string, string?>(_fixture.Settings())
         {
-            ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db"),
             ["SIGMA_MCP_HTTP_TOKENS"] = Token,
             ["SIGMA_MCP_RATE_LIMIT"] = "2",
             ["SIGMA_MCP_TRUSTED_PROXIES"] = trustedProxies,
         };
-        await using var server = await HttpToolServer.StartAsync(_directory.Path, settings);
+        await using var server = await HttpToolServer.StartAsync(_fixture.Directory.Path, settings);
         using var http = server.CreateHttpClient();
 
         var first = new[] { await PostAsync(http, "203.0.113.1"), await PostAsync(http, "203.0.113.1"), await PostAsync(http, "203.0.113.1") };

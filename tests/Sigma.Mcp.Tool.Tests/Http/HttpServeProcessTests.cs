@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Sigma.Mcp.Tool.Tests.Fixtures;
-using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.Http;
 
@@ -12,14 +11,13 @@ namespace Sigma.Mcp.Tool.Tests.Http;
 public sealed class HttpServeProcessTests : IAsyncLifetime, IDisposable
 {
     private const string Token = "process-token-0123456789abcdef";
-    private readonly TempDirectory _directory = new();
-    private SigmaSandbox _sandbox = null!;
+    private readonly SandboxFixture _fixture = new();
 
-    public async Task InitializeAsync() => _sandbox = await SigmaSandbox.StartAsync();
+    public Task InitializeAsync() => _fixture.InitializeAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Theory]
     [InlineData("http://0.0.0.0:0")]
@@ -80,7 +78,7 @@ public sealed class HttpServeProcessTests : IAsyncLifetime, IDisposable
     {
         var settings = Settings(tokens: Token);
         settings["SIGMA_MCP_RATE_LIMIT"] = "3";
-        await using var server = await HttpToolServer.StartAsync(_directory.Path, settings);
+        await using var server = await HttpToolServer.StartAsync(_fixture.Directory.Path, settings);
         using var http = server.CreateHttpClient(Token);
 
         var statuses = new List<HttpStatusCode>();
@@ -109,7 +107,7 @@ public sealed class HttpServeProcessTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Readyz_CacheNeverRefreshed_Returns503WithReason()
     {
-        await using var server = await HttpToolServer.StartAsync(_directory.Path, Settings(tokens: Token));
+        await using var server = await HttpToolServer.StartAsync(_fixture.Directory.Path, Settings(tokens: Token));
         using var http = server.CreateHttpClient();
 
         using var response = await http.GetAsync(new Uri("readyz", UriKind.Relative));
@@ -118,7 +116,7 @@ public sealed class HttpServeProcessTests : IAsyncLifetime, IDisposable
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         json.RootElement.GetProperty("status").GetString().Should().Be("not_ready");
         json.RootElement.GetProperty("reason").GetString().Should().Contain("cache is empty");
-        json.RootElement.ToString().Should().NotContain(_sandbox.ClientSecret);
+        json.RootElement.ToString().Should().NotContain(_fixture.Sandbox.ClientSecret);
     }
 
     [Fact]
@@ -126,7 +124,7 @@ public sealed class HttpServeProcessTests : IAsyncLifetime, IDisposable
     {
         var settings = Settings(tokens: Token);
         settings["SIGMA_CLIENT_SECRET"] = "not-the-secret";
-        await using var server = await HttpToolServer.StartAsync(_directory.Path, settings);
+        await using var server = await HttpToolServer.StartAsync(_fixture.Directory.Path, settings);
         using var http = server.CreateHttpClient();
 
         using var response = await http.GetAsync(new Uri("readyz", UriKind.Relative));
@@ -139,7 +137,7 @@ public sealed class HttpServeProcessTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Serve_RefreshInterval_RefreshesTheCacheInTheBackground()
     {
-        await using var server = await HttpToolServer.StartAsync(_directory.Path, Settings(tokens: Token), "--refresh-interval", "1h");
+        await using var server = await HttpToolServer.StartAsync(_fixture.Directory.Path, Settings(tokens: Token), "--refresh-interval", "1h");
         using var http = server.CreateHttpClient();
 
         var status = await PollReadyzAsync(http, HttpStatusCode.OK);
@@ -151,17 +149,17 @@ public sealed class HttpServeProcessTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Serve_SigtermDuringToolCall_FinishesTheCallThenExitsZero()
     {
-        var server = await HttpToolServer.StartAsync(_directory.Path, Settings(tokens: Token));
+        var server = await HttpToolServer.StartAsync(_fixture.Directory.Path, Settings(tokens: Token));
         await using (server)
         {
             await using var client = await server.ConnectAsync(Token, "2025-11-25");
-            _sandbox.Faults.Latency = TimeSpan.FromSeconds(1);
-            var before = _sandbox.Requests.Total;
+            _fixture.Sandbox.Faults.Latency = TimeSpan.FromSeconds(1);
+            var before = _fixture.Sandbox.Requests.Total;
             var call = client.CallToolAsync("heartbeat", cancellationToken: TestTimeouts.Token()).AsTask();
 
             // Wait until the heartbeat is on its way to Sigma, then ask the server to stop.
             var deadline = DateTime.UtcNow + TestTimeouts.Default;
-            while (_sandbox.Requests.Total == before && DateTime.UtcNow < deadline)
+            while (_fixture.Sandbox.Requests.Total == before && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(20);
             }
@@ -182,7 +180,7 @@ public sealed class HttpServeProcessTests : IAsyncLifetime, IDisposable
         // (/proc/<pid>/maps is Linux's; the project's machines and CI are Linux.)
         OperatingSystem.IsLinux().Should().BeTrue("this check reads /proc/<pid>/maps");
         var settings = Settings();
-        var info = ToolProcess.StartInfo(_directory.Path, settings, "serve");
+        var info = ToolProcess.StartInfo(_fixture.Directory.Path, settings, "serve");
         using var process = Process.Start(info)!;
         try
         {
@@ -231,7 +229,7 @@ public sealed class HttpServeProcessTests : IAsyncLifetime, IDisposable
 
     private Dictionary<string, string?> Settings(string? tokens = null)
     {
-        var settings = new Dictionary<string, string?>(SandboxSettings.For(_sandbox)) { ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db") };
+        var settings = _fixture.Settings();
         if (tokens is not null)
         {
             settings["SIGMA_MCP_HTTP_TOKENS"] = tokens;

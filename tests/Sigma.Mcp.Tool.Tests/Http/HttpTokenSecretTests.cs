@@ -1,6 +1,5 @@
 using System.Net;
 using Sigma.Mcp.Tool.Tests.Fixtures;
-using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.Http;
 
@@ -16,29 +15,28 @@ public sealed class HttpTokenSecretTests : IAsyncLifetime, IDisposable
     private const string EnvToken = "env-token-0123456789abcdef";
     private const string UnknownToken = "unknown-token-0123456789abcdef";
 
-    private readonly TempDirectory _directory = new();
-    private SigmaSandbox _sandbox = null!;
+    private readonly SandboxFixture _fixture = new();
     private ParameterStoreEndpoint _ssm = null!;
 
     public async Task InitializeAsync()
     {
-        _sandbox = await SigmaSandbox.StartAsync();
+        await _fixture.InitializeAsync();
         _ssm = await ParameterStoreEndpoint.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _ssm.DisposeAsync();
-        await _sandbox.DisposeAsync();
+        await _fixture.DisposeAsync();
     }
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public async Task Serve_TokenInSecret_AcceptedAndUnknownRefused()
     {
         _ssm.Put(SecretId, $$"""{"ci": "{{CiToken}}"}""");
-        await using var server = await HttpToolServer.StartAsync(_directory.Path, Settings(reloadInterval: "1h"));
+        await using var server = await HttpToolServer.StartAsync(_fixture.Directory.Path, Settings(reloadInterval: "1h"));
 
         await using (var client = await server.ConnectAsync(CiToken))
         {
@@ -63,7 +61,7 @@ public sealed class HttpTokenSecretTests : IAsyncLifetime, IDisposable
         _ssm.Put(SecretId, CiToken);
         var settings = Settings(reloadInterval: "5s", envTokens: EnvToken);
         settings["SIGMA_MCP_RATE_LIMIT"] = "0";
-        await using var server = await HttpToolServer.StartAsync(_directory.Path, settings);
+        await using var server = await HttpToolServer.StartAsync(_fixture.Directory.Path, settings);
         using var env = server.CreateHttpClient(EnvToken);
         using var rotated = server.CreateHttpClient(RotatedToken);
         (await PostAsync(env)).Should().NotBe(HttpStatusCode.Unauthorized, "SIGMA_MCP_HTTP_TOKENS work beside the secret");
@@ -133,9 +131,8 @@ public sealed class HttpTokenSecretTests : IAsyncLifetime, IDisposable
 
     private Dictionary<string, string?> Settings(string? reloadInterval = null, string? envTokens = null)
     {
-        var settings = new Dictionary<string, string?>(SandboxSettings.For(_sandbox))
+        var settings = new Dictionary<string, string?>(_fixture.Settings())
         {
-            ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db"),
             ["SIGMA_MCP_HTTP_TOKENS_SECRET_ID"] = SecretId,
             ["SIGMA_MCP_HTTP_TOKENS_SECRET_RELOAD_INTERVAL"] = reloadInterval,
             ["SIGMA_MCP_HTTP_TOKENS"] = envTokens,

@@ -26,20 +26,19 @@ public sealed class OAuthBesideSecretTokensTests : IAsyncLifetime, IDisposable
     private const string SecretToken = "secret-token-0123456789abcdef";
     private const string RotatedToken = "rotated-token-0123456789abcdef";
 
-    private readonly TempDirectory _directory = new();
+    private readonly SandboxFixture _fixture = new();
     private readonly FakeParameterStore _ssm = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly CapturingLoggerProvider _logs = new();
-    private SigmaSandbox _sandbox = null!;
     private TestIssuer _issuer = null!;
     private WebApplication _app = null!;
     private Uri _baseAddress = null!;
 
     public async Task InitializeAsync()
     {
-        _sandbox = await SigmaSandbox.StartAsync();
+        await _fixture.InitializeAsync();
         _issuer = await TestIssuer.StartAsync();
-        var settings = ToolServices.SettingsFor(_sandbox, cachePath: _directory.File("cache.db"));
+        var settings = ToolServices.SettingsFor(_fixture.Sandbox, cachePath: _fixture.CachePath);
         var http = HttpServerSettings.Parse(TestConfiguration.From(new Dictionary<string, string>
         {
             ["SIGMA_MCP_URLS"] = "http://127.0.0.1:0",
@@ -65,14 +64,14 @@ public sealed class OAuthBesideSecretTokensTests : IAsyncLifetime, IDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _issuer.DisposeAsync();
-        await _sandbox.DisposeAsync();
+        await _fixture.DisposeAsync();
     }
 
     public void Dispose()
     {
         _ssm.Dispose();
         _logs.Dispose();
-        _directory.Dispose();
+        _fixture.Dispose();
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using Sigma.Mcp.Tool.Http;
 using Sigma.Mcp.Tool.Tests.Fixtures;
+using Sigma.Mcp.Tool.Tests.Tools;
 using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.Http;
@@ -21,10 +22,10 @@ public sealed class OAuthServerFixture : IAsyncLifetime, IDisposable
     public const string PublicUrl = "https://mcp.example.test/mcp";
     public const string Scope = "sigma-mcp";
 
-    private readonly TempDirectory _directory = new();
+    private readonly SandboxFixture _sandbox = new();
     private WebApplication _app = null!;
 
-    public SigmaSandbox Sandbox { get; private set; } = null!;
+    public SigmaSandbox Sandbox => _sandbox.Sandbox;
 
     internal TestIssuer Issuer { get; private set; } = null!;
 
@@ -34,9 +35,9 @@ public sealed class OAuthServerFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        Sandbox = await SigmaSandbox.StartAsync();
+        await _sandbox.InitializeAsync();
         Issuer = await TestIssuer.StartAsync();
-        var settings = ToolServices.SettingsFor(Sandbox, logLevel: LogLevel.Trace, cachePath: _directory.File("cache.db"));
+        var settings = ToolServices.SettingsFor(Sandbox, logLevel: LogLevel.Trace, cachePath: _sandbox.CachePath);
         var parsed = HttpServerSettings.Parse(TestConfiguration.From(new Dictionary<string, string>
         {
             ["SIGMA_MCP_URLS"] = "http://127.0.0.1:0",
@@ -61,11 +62,7 @@ public sealed class OAuthServerFixture : IAsyncLifetime, IDisposable
         BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 
         await using var client = await ConnectAsync(StaticToken);
-        var refresh = await client.CallToolAsync("refresh_cache", cancellationToken: TestTimeouts.Token());
-        if (refresh.IsError == true)
-        {
-            throw new InvalidOperationException("refresh_cache failed while filling the cache.");
-        }
+        await client.FillCacheAsync();
     }
 
     public async Task DisposeAsync()
@@ -73,13 +70,13 @@ public sealed class OAuthServerFixture : IAsyncLifetime, IDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await Issuer.DisposeAsync();
-        await Sandbox.DisposeAsync();
+        await _sandbox.DisposeAsync();
     }
 
     public void Dispose()
     {
         Logs.Dispose();
-        _directory.Dispose();
+        _sandbox.Dispose();
     }
 
     /// <summary>A valid access token for <paramref name="email"/> (Ada, the API user, by default).</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Sigma.Mcp.Tool.Tests.Fixtures;
+using Sigma.Mcp.Tool.Tests.Tools;
 using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.Http;
@@ -13,9 +14,9 @@ namespace Sigma.Mcp.Tool.Tests.Http;
 public sealed class OidcTeamServer : IAsyncLifetime, IDisposable
 {
     public const string StaticToken = "e2e-static-token-0123456789";
-    private readonly TempDirectory _directory = new();
+    private readonly SandboxFixture _sandbox = new();
 
-    public SigmaSandbox Sandbox { get; private set; } = null!;
+    public SigmaSandbox Sandbox => _sandbox.Sandbox;
 
     internal OidcProvider Provider { get; private set; } = null!;
 
@@ -23,14 +24,13 @@ public sealed class OidcTeamServer : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        Sandbox = await SigmaSandbox.StartAsync();
+        await _sandbox.InitializeAsync();
         Provider = await OidcProvider.StartAsync();
 
         // The public URL (the token audience) must be known before the server starts, so the port is chosen here.
         var url = $"http://127.0.0.1:{FreePort()}";
-        Server = await HttpToolServer.StartOnAsync(url, _directory.Path, new Dictionary<string, string?>(SandboxSettings.For(Sandbox))
+        Server = await HttpToolServer.StartOnAsync(url, _sandbox.Directory.Path, new Dictionary<string, string?>(_sandbox.Settings())
         {
-            ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db"),
             ["SIGMA_MCP_HTTP_TOKENS"] = StaticToken,
             ["SIGMA_MCP_OAUTH_AUTHORITY"] = Provider.Issuer,
             ["SIGMA_MCP_PUBLIC_URL"] = url + "/mcp",
@@ -39,21 +39,17 @@ public sealed class OidcTeamServer : IAsyncLifetime, IDisposable
             ["SIGMA_MCP_READ_ONLY"] = "false", // the fixture fills the cache with refresh_cache
         });
         await using var client = await Server.ConnectAsync(StaticToken);
-        var refresh = await client.CallToolAsync("refresh_cache", cancellationToken: TestTimeouts.Token());
-        if (refresh.IsError == true)
-        {
-            throw new InvalidOperationException($"refresh_cache failed while filling the cache.\n--- stderr\n{Server.Stderr}");
-        }
+        await client.FillCacheAsync(Server.Stderr);
     }
 
     public async Task DisposeAsync()
     {
         await Server.DisposeAsync();
         await Provider.DisposeAsync();
-        await Sandbox.DisposeAsync();
+        await _sandbox.DisposeAsync();
     }
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _sandbox.Dispose();
 
     private static int FreePort()
     {

@@ -11,20 +11,19 @@ namespace Sigma.Mcp.Tool.Tests.Http;
 public sealed class SharedDynamoDbTableTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>, IAsyncLifetime, IDisposable
 {
     private const string Token = "shared-table-token-0123456789";
-    private readonly TempDirectory _directory = new();
+    private readonly SandboxFixture _fixture = new();
     private readonly string _table = DynaliteFixture.NewTableName("http");
-    private SigmaSandbox _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await SigmaSandbox.StartAsync();
+    public Task InitializeAsync() => _fixture.InitializeAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public async Task TwoServers_CacheRefreshedByAThirdProcess_BothFindTheDocuments()
     {
-        var settings = new Dictionary<string, string?>(SandboxSettings.For(_sandbox))
+        var settings = new Dictionary<string, string?>(SandboxSettings.For(_fixture.Sandbox))
         {
             ["SIGMA_MCP_CACHE"] = "dynamodb",
             ["CACHE_TABLE_NAME"] = _table,
@@ -35,13 +34,13 @@ public sealed class SharedDynamoDbTableTests(DynaliteFixture dynalite) : IClassF
             ["SIGMA_MCP_HTTP_TOKENS"] = Token,
             ["SIGMA_MCP_CACHE_POLL_INTERVAL"] = "1s",
         };
-        await using var first = await HttpToolServer.StartAsync(_directory.Path, settings);
-        await using var second = await HttpToolServer.StartAsync(_directory.Path, settings);
+        await using var first = await HttpToolServer.StartAsync(_fixture.Directory.Path, settings);
+        await using var second = await HttpToolServer.StartAsync(_fixture.Directory.Path, settings);
         await using var firstClient = await first.ConnectAsync(Token);
         await using var secondClient = await second.ConnectAsync(Token);
         (await SearchAsync(firstClient)).Should().BeEmpty("nothing was refreshed yet");
 
-        var refresh = await ToolProcess.RunAsync(_directory.Path, settings, "cache", "refresh");
+        var refresh = await ToolProcess.RunAsync(_fixture.Directory.Path, settings, "cache", "refresh");
         refresh.ExitCode.Should().Be(0, refresh.ToString());
 
         (await WaitForHitAsync(firstClient)).Should().Contain(SandboxWellKnown.RevenueDashboardId, first.Stderr);

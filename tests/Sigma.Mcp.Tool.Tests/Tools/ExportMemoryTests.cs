@@ -18,21 +18,20 @@ public sealed class ExportMemoryTests(ITestOutputHelper output) : IAsyncLifetime
     private const long PeakLimitBytes = 300L * 1024 * 1024;
     private const int RowLimit = 10_000;
 
-    private readonly TempDirectory _directory = new();
-    private SigmaSandbox _sandbox = null!;
+    private readonly SandboxFixture _fixture = new();
 
-    public async Task InitializeAsync() => _sandbox = await SigmaSandbox.StartAsync();
+    public Task InitializeAsync() => _fixture.InitializeAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public async Task ExportData_LargeTablePagedWithRowLimit10000_ConsecutivePagesAndPeakMemoryBounded()
     {
-        _sandbox.Options.LargeElementRows.Should().Be(50_000);
-        var settings = new Dictionary<string, string?>(SandboxSettings.For(_sandbox)) { ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db") };
-        using var server = Process.Start(ToolProcess.StartInfo(_directory.Path, settings, "serve"))!;
+        _fixture.Sandbox.Options.LargeElementRows.Should().Be(50_000);
+        var settings = _fixture.Settings();
+        using var server = Process.Start(ToolProcess.StartInfo(_fixture.Directory.Path, settings, "serve"))!;
         var stderr = new List<string>();
         server.ErrorDataReceived += (_, e) =>
         {
@@ -55,7 +54,7 @@ public sealed class ExportMemoryTests(ITestOutputHelper output) : IAsyncLifetime
 
                 var peak = PeakMemoryBytes(server);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"sigma-mcp serve (pid {server.Id}) peak RSS after three {RowLimit:N0}-row export_data pages of the {_sandbox.Options.LargeElementRows:N0}-row table: {peak / 1024.0 / 1024.0:F1} MB (VmHWM)"));
+                    $"sigma-mcp serve (pid {server.Id}) peak RSS after three {RowLimit:N0}-row export_data pages of the {_fixture.Sandbox.Options.LargeElementRows:N0}-row table: {peak / 1024.0 / 1024.0:F1} MB (VmHWM)"));
                 peak.Should().BeLessThan(PeakLimitBytes, "the server keeps at most one capped page of an export in memory");
             }
 

@@ -19,6 +19,16 @@ internal static class ToolCalls
     public static async Task<CallToolResult> CallAsync(this McpClient client, string tool, string argumentsJson = "{}", IProgress<ProgressNotificationValue>? progress = null) =>
         await client.CallToolAsync(tool, Args(argumentsJson), progress, cancellationToken: TestTimeouts.Token());
 
+    /// <summary>Calls <c>refresh_cache</c> so that search has documents; throws with what it said (and <paramref name="log"/>) when it fails.</summary>
+    public static async Task FillCacheAsync(this McpClient client, string? log = null)
+    {
+        var refresh = await client.CallToolAsync("refresh_cache", cancellationToken: TestTimeouts.Token());
+        if (refresh.IsError == true)
+        {
+            throw new InvalidOperationException($"refresh_cache failed while filling the cache: {InProcessServer.Text(refresh)}" + (log is null ? "" : $"\n--- stderr\n{log}"));
+        }
+    }
+
     /// <summary>Asserts a successful result with structured content, and returns the structured content.</summary>
     public static JsonElement Ok(this CallToolResult result)
     {

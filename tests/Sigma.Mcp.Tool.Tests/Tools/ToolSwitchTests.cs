@@ -1,7 +1,6 @@
 using ModelContextProtocol.Client;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Mcp.Tool.Tests.Http;
-using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.Tools;
 
@@ -15,8 +14,7 @@ public sealed class ToolSwitchTests : IAsyncLifetime, IDisposable
     private static readonly string[] s_all =
         ["heartbeat", "search_documents", "describe_workbook", "describe_data_model", "get_element_sql", "get_lineage", "export_data", "refresh_cache"];
 
-    private readonly TempDirectory _directory = new();
-    private SigmaSandbox _sandbox = null!;
+    private readonly SandboxFixture _fixture = new();
 
     public static TheoryData<string[], string, string, string[]> StdioSwitches => new()
     {
@@ -30,18 +28,18 @@ public sealed class ToolSwitchTests : IAsyncLifetime, IDisposable
         { [], "", "", s_all },
     };
 
-    public async Task InitializeAsync() => _sandbox = await SigmaSandbox.StartAsync();
+    public Task InitializeAsync() => _fixture.InitializeAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Theory]
     [MemberData(nameof(StdioSwitches))]
     public async Task ServeStdio_ToolSwitch_ListsOnlyOfferedToolsAndRefusesTheOthers(string[] arguments, string variable, string value, string[] offered)
     {
         var (command, commandArguments) = ToolProcess.Command(["serve", .. arguments]);
-        var environment = new Dictionary<string, string?>(SandboxSettings.For(_sandbox)) { ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db") };
+        var environment = _fixture.Settings();
         if (variable.Length > 0)
         {
             environment[variable] = value;
@@ -52,7 +50,7 @@ public sealed class ToolSwitchTests : IAsyncLifetime, IDisposable
             Name = "sigma-mcp",
             Command = command,
             Arguments = commandArguments,
-            WorkingDirectory = _directory.Path,
+            WorkingDirectory = _fixture.Directory.Path,
             EnvironmentVariables = environment,
         }), cancellationToken: TestTimeouts.Token());
 
@@ -62,7 +60,7 @@ public sealed class ToolSwitchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ServeHttp_Default_IsReadOnly()
     {
-        await using var server = await HttpToolServer.StartAsync(_directory.Path, Settings(), "--allow-unauthenticated");
+        await using var server = await HttpToolServer.StartAsync(_fixture.Directory.Path, _fixture.Settings(), "--allow-unauthenticated");
         await using var client = await server.ConnectAsync(null);
 
         await ExpectOnlyAsync(client, [.. s_all.Where(t => t != "refresh_cache")]);
@@ -73,7 +71,7 @@ public sealed class ToolSwitchTests : IAsyncLifetime, IDisposable
     [InlineData("--tools", "refresh_cache,heartbeat")]
     public async Task ServeHttp_RefreshEnabledExplicitly_OffersRefreshCache(string option, string value)
     {
-        await using var server = await HttpToolServer.StartAsync(_directory.Path, Settings(), "--allow-unauthenticated", option, value);
+        await using var server = await HttpToolServer.StartAsync(_fixture.Directory.Path, _fixture.Settings(), "--allow-unauthenticated", option, value);
         await using var client = await server.ConnectAsync(null);
 
         var tools = await client.ListToolsAsync(cancellationToken: TestTimeouts.Token());
@@ -84,7 +82,7 @@ public sealed class ToolSwitchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ServeHttp_DisabledTools_ListsAndRefusesAsStdioDoes()
     {
-        await using var server = await HttpToolServer.StartAsync(_directory.Path, Settings(), "--allow-unauthenticated", "--disabled-tools", "export_data");
+        await using var server = await HttpToolServer.StartAsync(_fixture.Directory.Path, _fixture.Settings(), "--allow-unauthenticated", "--disabled-tools", "export_data");
         await using var client = await server.ConnectAsync(null);
 
         await ExpectOnlyAsync(client, [.. s_all.Where(t => t is not ("refresh_cache" or "export_data"))]);
@@ -93,13 +91,11 @@ public sealed class ToolSwitchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Serve_UnknownToolName_FailsAtStartNamingTheTools()
     {
-        var run = await ToolProcess.RunAsync(_directory.Path, Settings(), "serve", "--tools", "heartbeat,export");
+        var run = await ToolProcess.RunAsync(_fixture.Directory.Path, _fixture.Settings(), "serve", "--tools", "heartbeat,export");
 
         run.ExitCode.Should().NotBe(0);
         run.Stderr.Should().Contain("'export'").And.Contain("export_data");
     }
-
-    private Dictionary<string, string?> Settings() => new(SandboxSettings.For(_sandbox)) { ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db") };
 
     /// <summary>tools/list names exactly <paramref name="offered"/>; every other tool is refused with the reason; heartbeat (when offered) works.</summary>
     private static async Task ExpectOnlyAsync(McpClient client, string[] offered)
