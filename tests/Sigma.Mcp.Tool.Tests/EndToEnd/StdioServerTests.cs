@@ -35,9 +35,7 @@ public sealed class StdioServerTests : IAsyncLifetime, IDisposable
             Command = command,
             Arguments = arguments,
             WorkingDirectory = _fixture.Directory.Path,
-            EnvironmentVariables = new Dictionary<string, string?>(_fixture.Settings())
-            {
-                },
+            EnvironmentVariables = _fixture.Settings(),
             StandardErrorLines = line => { lock (stderr) { stderr.Add(line); } },
         });
 
