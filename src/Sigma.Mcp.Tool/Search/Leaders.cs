@@ -5,46 +5,42 @@ namespace Sigma.Mcp.Tool.Search;
 /// can fall below. Leaders are the best so far and, for several words, the first numbers with every word exactly
 /// in the name, which are usually the top and are found before their lists are all read.
 /// </summary>
-internal sealed partial class SearchIndex
+internal sealed class Leaders(SearchPass pass)
 {
     private const int NameLeaderCount = 30;
 
-    /// <summary>The k-th best complete score among the leaders; negative infinity when fewer than k pass the filter.</summary>
-    private float Leaders(
-        ReadOnlySpan<int> numbers,
-        int[] nameLeaders,
-        List<ScoredList> lists,
-        int from,
-        bool elements,
-        QueryPlan plan,
-        DocumentFilter filter,
-        int limit,
-        SearchScratch scratch)
+    private int[]? _nameLeaders;
+
+    /// <summary>
+    /// The k-th best complete score among the leaders, when lists <paramref name="from"/> on are not read yet;
+    /// negative infinity when fewer than k pass the filter.
+    /// </summary>
+    public float Threshold(ReadOnlySpan<int> touched, int from)
     {
-        var best = new TopHits((2 * limit) + 10);
-        foreach (var number in numbers)
+        var best = new TopHits((2 * pass.Limit) + 10);
+        foreach (var number in touched)
         {
-            var score = Evaluate(number, elements, plan, scratch, out var document);
-            if (best.CouldAccept(score) && filter.Allows(document, _facts[document]))
+            var score = pass.Scorer.Evaluate(number, out var document);
+            if (best.CouldAccept(score) && pass.Index.Allows(pass.Filter, document))
             {
                 best.Offer(score, number);
             }
         }
 
-        var final = new TopHits(limit);
+        var final = new TopHits(pass.Limit);
         var offered = new HashSet<int>();
         foreach (var (_, number) in best.ToSortedList())
         {
             offered.Add(number);
-            final.Offer(Complete(number, lists, from, elements, plan, scratch), number);
+            final.Offer(Complete(number, from), number);
         }
 
         // Not necessarily touched yet: completed from the first list (lists already read find their bits set).
-        foreach (var number in nameLeaders)
+        foreach (var number in _nameLeaders ??= NameLeaders())
         {
-            if (filter.Allows(elements ? _elementDocument[number] : number, _facts[elements ? _elementDocument[number] : number]) && offered.Add(number))
+            if (pass.Allows(number) && offered.Add(number))
             {
-                final.Offer(Complete(number, lists, 0, elements, plan, scratch), number);
+                final.Offer(Complete(number, 0), number);
             }
         }
 
@@ -52,27 +48,28 @@ internal sealed partial class SearchIndex
     }
 
     // The final score of a number, probing lists `from` on for what its accumulator does not have yet.
-    private float Complete(int number, List<ScoredList> lists, int from, bool elements, QueryPlan plan, SearchScratch scratch)
+    private float Complete(int number, int from)
     {
-        var postings = elements ? _elementPostings : _documentPostings;
-        var accumulator = elements ? scratch.Elements[number] : scratch.Documents[number];
+        var lists = pass.Lists;
+        var accumulator = pass.Accumulators[number];
         for (var j = from; j < lists.Count; j++)
         {
             var list = lists[j];
-            var seenBit = 1UL << ((list.Field * 8) + list.Word);
-            if ((accumulator.Seen & seenBit) == 0 && postings.Contains(list.TermId, list.Field, number))
+            var seenBit = Accumulation.SeenBit(list);
+            if ((accumulator.Seen & seenBit) == 0 && pass.Postings.Contains(list.TermId, list.Field, number))
             {
-                Add(ref accumulator, seenBit, list);
+                Accumulation.Add(ref accumulator, seenBit, list);
             }
         }
 
-        return Evaluate(number, accumulator, elements, plan, scratch, out _);
+        return pass.Scorer.Evaluate(number, accumulator, out _);
     }
 
     // The first numbers whose name has every query word exactly: an intersection of the exact name lists, walking
     // the shortest and galloping through the others.
-    private int[] NameLeaders(List<ScoredList> lists, bool elements, QueryPlan plan)
+    private int[] NameLeaders()
     {
+        var plan = pass.Plan;
         if (plan.Words.Length < 2)
         {
             return [];
@@ -81,26 +78,25 @@ internal sealed partial class SearchIndex
         var nameLists = new List<ScoredList>();
         for (var word = 0; word < plan.Words.Length; word++)
         {
-            var index = lists.FindIndex(l => l.Word == word && l.Field == 0 && l.ExactName);
+            var index = pass.Lists.FindIndex(l => l.Word == word && l.Field == 0 && l.ExactName);
             if (index < 0)
             {
                 return [];
             }
 
-            nameLists.Add(lists[index]);
+            nameLists.Add(pass.Lists[index]);
         }
 
         nameLists.Sort((a, b) => a.Length.CompareTo(b.Length));
-        var postings = elements ? _elementPostings : _documentPostings;
         var positions = new int[nameLists.Count];
         var leaders = new List<int>(NameLeaderCount);
-        foreach (var number in postings.Get(nameLists[0].TermId, 0))
+        foreach (var number in pass.Postings.Get(nameLists[0].TermId, 0))
         {
             var inAll = true;
             for (var k = 1; k < nameLists.Count && inAll; k++)
             {
-                var other = postings.Get(nameLists[k].TermId, 0);
-                positions[k] = Gallop(other, positions[k], number);
+                var other = pass.Postings.Get(nameLists[k].TermId, 0);
+                positions[k] = SortedInts.Gallop(other, positions[k], number);
                 inAll = positions[k] < other.Length && other[positions[k]] == number;
             }
 
