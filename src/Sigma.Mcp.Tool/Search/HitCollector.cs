@@ -58,13 +58,7 @@ internal static class HitCollector
                 }
 
                 // One element named with every query word ("churn rate by segment"), more if named exactly that.
-                var bonus = bound == score ? 0f : ElementCoversQuery(pass, number, names) switch
-                {
-                    2 => SearchWeights.ElementCoversQuery + SearchWeights.ElementExactName,
-                    1 => SearchWeights.ElementCoversQuery,
-                    _ => 0f,
-                };
-                top.Offer(score + bonus, number);
+                top.Offer(score + (bound == score ? 0f : ElementBonus(pass, number, names)), number);
             }
 
             return top;
@@ -74,6 +68,14 @@ internal static class HitCollector
             ArrayPool<(float Bound, float Score, int Number)>.Shared.Return(candidates);
         }
     }
+
+    /// <summary>Document search, several words: what the document's element names add ("churn rate by segment").</summary>
+    public static float ElementBonus(SearchPass pass, int number, ElementNameLists names) => ElementCoversQuery(pass, number, names) switch
+    {
+        2 => SearchWeights.ElementCoversQuery + SearchWeights.ElementExactName,
+        1 => SearchWeights.ElementCoversQuery,
+        _ => 0f,
+    };
 
     // 2 when one of the document's elements is named exactly the query, 1 when one has every required word in its name, else 0.
     private static int ElementCoversQuery(SearchPass pass, int number, ElementNameLists names)

@@ -36,7 +36,7 @@ internal sealed class ListReader(SearchPass pass)
                 if (newcomer >= threshold)
                 {
                     leaders ??= new Leaders(pass);
-                    threshold = Math.Max(threshold, leaders.Threshold(touched.AsSpan(0, count), i));
+                    threshold = Math.Max(threshold, leaders.Threshold(touched.AsSpan(0, count), i, newcomer));
                 }
 
                 if (newcomer < threshold)
