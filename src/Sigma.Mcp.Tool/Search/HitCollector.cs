@@ -45,8 +45,19 @@ internal static class HitCollector
                 }
             }
 
-            // Best bound first, and numbers ascending among equals, so that the element lists are walked forward.
-            var span = candidates.AsSpan(0, count);
+            // The k best without the bonus are a floor of the final top k: a candidate bound below it is out. Then
+            // best bound first, and numbers ascending among equals, so that the element lists are walked forward.
+            var floor = withoutBonus.Threshold;
+            var kept = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if (candidates[i].Bound >= floor)
+                {
+                    candidates[kept++] = candidates[i];
+                }
+            }
+
+            var span = candidates.AsSpan(0, kept);
             span.Sort(static (a, b) => a.Bound != b.Bound ? b.Bound.CompareTo(a.Bound) : a.Number.CompareTo(b.Number));
             var names = new ElementNameLists(pass.Plan, pass.Index.ElementPostings);
             var top = new TopHits(pass.Limit);

@@ -13,6 +13,9 @@ internal sealed class ListReader(SearchPass pass)
     // A list this long (or longer than half the numbers seen so far) is worth a checkpoint before it.
     private const int LongList = 2048;
 
+    // Continue mode's threshold: no number below it can be a hit.
+    private float _threshold;
+
     /// <summary>
     /// Reads the lists; returns the numbers (documents or elements) that can be hits. <paramref name="newcomerContext"/>
     /// is the most a number's context (element search: its document's name) can add; <paramref name="floor"/> is a
@@ -42,7 +45,8 @@ internal sealed class ListReader(SearchPass pass)
                 if (newcomer < threshold)
                 {
                     pass.SetTouchedCount(count);
-                    return Continue(touched.AsSpan(0, count), i, threshold);
+                    _threshold = threshold;
+                    return Continue(touched.AsSpan(0, count), i);
                 }
             }
 
@@ -53,51 +57,63 @@ internal sealed class ListReader(SearchPass pass)
         return touched.AsSpan(0, count);
     }
 
-    // Continue mode from list `from` on: only the survivors read the remaining lists.
-    private ReadOnlySpan<int> Continue(ReadOnlySpan<int> touched, int from, float threshold)
+    // Continue mode from list `from` on: only the survivors read the remaining lists. Before a long list they are
+    // culled again, unless what the lists read since the last cull can take from a bound cannot bring the lowest
+    // survivor's below the threshold.
+    private ReadOnlySpan<int> Continue(ReadOnlySpan<int> touched, int from)
     {
         var lists = pass.Lists;
         var survivors = pass.Candidates;
-        var count = Keep(touched, survivors, from, threshold, filtered: true, out var matchedByAll);
-        survivors.AsSpan(0, count).Sort();
+        var remaining = new RemainingBounds(lists, from, pass.FieldCount);
+        var kept = Keep(touched, survivors, remaining, filtered: true);
+        survivors.AsSpan(0, kept.Count).Sort();
         for (var j = from; j < lists.Count; j++)
         {
             var list = lists[j];
-            if (j > from && list.Length > count)
+            if (j > from && list.Length > kept.Count)
             {
-                count = Keep(survivors.AsSpan(0, count), survivors, j, threshold, filtered: false, out matchedByAll);
+                var next = new RemainingBounds(lists, j, pass.FieldCount);
+                if (kept.LowestBound - remaining.MaxDrop(next) < _threshold)
+                {
+                    kept = Keep(survivors.AsSpan(0, kept.Count), survivors, next, filtered: false);
+                    remaining = next;
+                }
             }
 
             // A list of a word every survivor has matched can add only extras; without extras, skip it (but not a
             // document's element names, which the element bonus looks at).
             var bonusField = !pass.Elements && pass.Plan.Words.Length > 1 && list.Field == (int)SearchField.Element;
-            if (list.Extra > 0 || (matchedByAll & (1 << list.Word)) == 0 || bonusField)
+            if (list.Extra > 0 || (kept.MatchedByAll & (1 << list.Word)) == 0 || bonusField)
             {
-                Accumulation.AddToCandidates(pass.Postings.Get(list.TermId, list.Field), survivors.AsSpan(0, count), pass.Accumulators, list);
+                Accumulation.AddToCandidates(pass.Postings.Get(list.TermId, list.Field), survivors.AsSpan(0, kept.Count), pass.Accumulators, list);
             }
         }
 
-        return survivors.AsSpan(0, count);
+        return survivors.AsSpan(0, kept.Count);
     }
 
     // Copies to `into` (in order; may be the same memory) the numbers that pass the filter (when `filtered`) and can
-    // still reach the threshold with lists `from` on, and returns how many; `matchedByAll` gets the words all of them
-    // have matched.
-    private int Keep(ReadOnlySpan<int> numbers, int[] into, int from, float threshold, bool filtered, out byte matchedByAll)
+    // still reach the threshold with the `remaining` lists.
+    private Survivors Keep(ReadOnlySpan<int> numbers, int[] into, RemainingBounds remaining, bool filtered)
     {
-        var remaining = new RemainingBounds(pass.Lists, from, pass.FieldCount);
         var accumulators = pass.Accumulators;
         var count = 0;
-        matchedByAll = pass.Plan.EveryWord;
+        var matchedByAll = pass.Plan.EveryWord;
+        var lowest = float.PositiveInfinity;
         foreach (var number in numbers)
         {
-            if (pass.Scorer.UpperBound(number, remaining) >= threshold && (!filtered || pass.Allows(number)))
+            var bound = pass.Scorer.UpperBound(number, remaining);
+            if (bound >= _threshold && (!filtered || pass.Allows(number)))
             {
                 into[count++] = number;
                 matchedByAll &= accumulators[number].Words;
+                lowest = Math.Min(lowest, bound);
             }
         }
 
-        return count;
+        return new Survivors(count, matchedByAll, lowest);
     }
+
+    /// <summary>How many numbers a cull kept, the words all of them have matched, and the lowest of their bounds.</summary>
+    private readonly record struct Survivors(int Count, byte MatchedByAll, float LowestBound);
 }
