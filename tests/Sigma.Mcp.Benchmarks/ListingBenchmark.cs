@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Sandbox;
+using Sigma.Mcp.Tool.Tests.Fixtures;
 
 namespace Sigma.Mcp.Benchmarks;
 
@@ -49,7 +49,7 @@ internal static class ListingBenchmark
 
     private static async Task MeasureAsync(SigmaSandbox sandbox, string scenario, int latency, int concurrency, Func<SigmaClient, Task<int>> work)
     {
-        var settings = SettingsLoader.Validate(
+        var settings = TestConfiguration.Load(
             new Dictionary<string, string>
             {
                 ["SIGMA_BASE_URL"] = sandbox.BaseUrl.ToString(),

@@ -3,13 +3,13 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Http;
 using Sigma.Mcp.Tool.Search;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Mcp.Tool.Tests.Search;
 using Sigma.Sandbox;
+using Sigma.Mcp.Tool.Tests.Fixtures;
 
 namespace Sigma.Mcp.Benchmarks;
 
@@ -36,7 +36,7 @@ internal static class MemberVisibilityBenchmark
             using var host = ToolHost.CreateBuilder(Settings(sandbox)).Build();
             var sigma = host.Services.GetRequiredService<SigmaClient>();
             var cache = new MemberAccessCache(
-                sigma, HttpServerSettings.Parse(new Dictionary<string, string>(), allowUnauthenticated: true),
+                sigma, HttpServerSettings.Parse(TestConfiguration.From(new Dictionary<string, string>()), allowUnauthenticated: true),
                 TimeProvider.System, NullLogger<MemberAccessCache>.Instance);
             var members = sandbox.Data.Members.Where(m => m is { IsArchived: false, IsInactive: false }).ToList();
             foreach (var member in new[] { members.First(m => m.MemberType == "Admin"), members.First(m => m.MemberType != "Admin") })
@@ -92,7 +92,7 @@ internal static class MemberVisibilityBenchmark
             $"{Percentile(with, 50) - Percentile(without, 50):0} / {Percentile(with, 99) - Percentile(without, 99):0} |"));
     }
 
-    private static ToolSettings Settings(SigmaSandbox sandbox) => SettingsLoader.Validate(
+    private static ToolSettings Settings(SigmaSandbox sandbox) => TestConfiguration.Load(
         new Dictionary<string, string>
         {
             ["SIGMA_BASE_URL"] = sandbox.BaseUrl.ToString(),

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Caching.DynamoDb;
-using Sigma.Mcp.Tool.Caching.Refresh;
+using Sigma.Mcp.Tool.Refresh;
 using Sigma.Mcp.Tool.Cli;
-using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Sandbox;
+using Sigma.Mcp.Tool.Tests.Fixtures;
 
 namespace Sigma.Mcp.Benchmarks;
 
@@ -61,7 +61,7 @@ internal static class RefreshBenchmark
             values["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint;
         }
 
-        var settings = SettingsLoader.Validate(values, requireCredentials: true, defaultLogLevel: LogLevel.Warning);
+        var settings = TestConfiguration.Load(values, requireCredentials: true, defaultLogLevel: LogLevel.Warning);
         using (var host = ToolHost.CreateBuilder(settings).Build())
         {
             var progress = Environment.GetEnvironmentVariable("BENCH_PROGRESS") is null ? null : new RefreshProgressPrinter(Console.Error, interactive: false);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.SigmaApi;
 
 namespace Sigma.Mcp.Tool.Caching;
 

@@ -1,18 +1,19 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Sigma.Mcp.Tool.Caching;
+using Microsoft.Extensions.Options;
 using Sigma.Mcp.Tool.Caching.DynamoDb;
 using Sigma.Mcp.Tool.Caching.LiteDb;
-using Sigma.Mcp.Tool.Caching.Refresh;
-using Sigma.Mcp.Tool.Configuration;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace Sigma.Mcp.Tool.Caching;
 
-/// <summary>Registers the document cache chosen by <see cref="CacheOptions.Backend"/> and the refresher that fills it.</summary>
+/// <summary>Registers the document cache chosen by <see cref="CacheOptions.Backend"/> and the lookup of the organization it holds.</summary>
 internal static class CacheServiceCollectionExtensions
 {
     public static IServiceCollection AddSigmaCache(this IServiceCollection services, CacheOptions options)
     {
+        services.AddSingleton(Options.Create(options));
+
         // Opened on first use, so that commands that never touch the cache never open a file or a connection.
         services.AddSingleton<ICache>(sp =>
         {
@@ -30,8 +31,7 @@ internal static class CacheServiceCollectionExtensions
                     $"The cache file {options.LiteDbPath} cannot be opened ({ex.Message}). Set SIGMA_MCP_CACHE_PATH to a writable path.", ex));
             }
         });
-        services.AddTransient<CacheRefresher>();
-        services.AddSingleton<BackgroundRefresh>();
+        services.AddSingleton<OrganizationLookup>();
         return services;
     }
 
@@ -43,5 +43,5 @@ internal static class CacheServiceCollectionExtensions
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static DynamoDbCache CreateDynamoDb(IServiceProvider sp, CacheOptions options) => new DynamoDbCache(
-        DynamoDbCache.CreateClient(options), options.TableName, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DynamoDbCache>>());
+        DynamoDbClientFactory.Create(options), options.TableName, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DynamoDbCache>>());
 }

@@ -4,8 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Caching;
-using Sigma.Mcp.Tool.Caching.Refresh;
+using Sigma.Mcp.Tool.Refresh;
 using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Mcp.Tool.Tools;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Cli;
 

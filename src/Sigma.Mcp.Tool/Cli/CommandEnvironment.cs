@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Sandbox;
 using Sigma.Sandbox.Corpus;
 
@@ -25,31 +27,28 @@ internal sealed class CommandEnvironment : IAsyncDisposable
     /// <exception cref="ConfigurationException">A setting is missing or malformed.</exception>
     public static async Task<CommandEnvironment> CreateAsync(
         ParseResult parseResult, GlobalOptions options, bool requireCredentials, LogLevel defaultLogLevel, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? commandOptions = null)
+        IConfigurationRoot? configuration = null)
     {
-        var sources = options.ToSources(parseResult);
-        if (commandOptions is not null)
-        {
-            // The command's own options (serve's tool switches), at the command line's precedence.
-            sources = sources with { CommandLine = new Dictionary<string, string?>(sources.CommandLine.Concat(commandOptions)) };
-        }
-
-        var values = new Dictionary<string, string>(SettingsLoader.Merge(sources));
-        ExportAwsSettings(values);
+        configuration ??= options.Configuration(parseResult);
+        ExportAwsSettings(configuration);
 
         var corpus = parseResult.GetValue(options.SandboxCorpus);
         if (!parseResult.GetValue(options.Sandbox) && corpus is null)
         {
-            return new CommandEnvironment(SettingsLoader.Validate(values, requireCredentials, isSandbox: false, defaultLogLevel), null);
+            return new CommandEnvironment(ToolSettings.Load(configuration, requireCredentials, isSandbox: false, defaultLogLevel), null);
         }
 
         var sandbox = await SigmaSandbox.StartAsync(corpus is null ? null : new SandboxOptions { Corpus = SandboxCorpus.Load(corpus) }, cancellationToken);
         try
         {
-            values[SettingNames.BaseUrl] = sandbox.BaseUrl.ToString();
-            values[SettingNames.ClientId] = sandbox.ClientId;
-            values[SettingNames.ClientSecret] = sandbox.ClientSecret;
-            return new CommandEnvironment(SettingsLoader.Validate(values, requireCredentials, isSandbox: true, defaultLogLevel), sandbox);
+            // The sandbox's address and credentials win over any set for real use.
+            var sandboxed = SettingsConfiguration.Override(configuration, new Dictionary<string, string?>
+            {
+                [SettingNames.BaseUrl] = sandbox.BaseUrl.ToString(),
+                [SettingNames.ClientId] = sandbox.ClientId,
+                [SettingNames.ClientSecret] = sandbox.ClientSecret,
+            });
+            return new CommandEnvironment(ToolSettings.Load(sandboxed, requireCredentials, isSandbox: true, defaultLogLevel), sandbox);
         }
         catch
         {
@@ -64,11 +63,11 @@ internal sealed class CommandEnvironment : IAsyncDisposable
     /// The AWS SDK reads its own variables (AWS_REGION, AWS_PROFILE, ...) from the process environment only;
     /// values from .env are copied there, where the environment does not already set them, as dotenv does.
     /// </summary>
-    private static void ExportAwsSettings(Dictionary<string, string> values)
+    private static void ExportAwsSettings(IConfiguration configuration)
     {
-        foreach (var (key, value) in values)
+        foreach (var key in configuration.AsEnumerable().Select(pair => pair.Key).Where(key => key.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)).ToList())
         {
-            if (key.StartsWith("AWS_", StringComparison.Ordinal) && Environment.GetEnvironmentVariable(key) is null)
+            if (Environment.GetEnvironmentVariable(key) is null && configuration.Setting(key) is { } value)
             {
                 Environment.SetEnvironmentVariable(key, value);
             }

@@ -39,8 +39,8 @@ internal static class ConnectCommand
                 throw new ConfigurationException("--token", $"A token is never passed on the command line (others could read it there). Set {ConnectSettings.TokenVariable} in the environment, or use --token-file PATH.");
             }
 
-            var values = SettingsLoader.Merge(options.ToSources(parseResult));
-            var settings = ConnectSettings.Parse(parseResult.GetValue(url)!, parseResult.GetValue(tokenFile), values);
+            var configuration = SettingsConfiguration.Build(options.ToSources(parseResult));
+            var settings = ConnectSettings.Parse(parseResult.GetValue(url)!, parseResult.GetValue(tokenFile), configuration);
             if (parseResult.GetValue(login))
             {
                 using var loggerFactory = LoggerFactory.Create(logging => logging.AddStderrConsole(LogLevel.Warning));

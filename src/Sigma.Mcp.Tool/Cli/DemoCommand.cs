@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sigma.Mcp.Tool.Demo;
+using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Cli;
 

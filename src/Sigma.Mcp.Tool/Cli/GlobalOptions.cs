@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Sigma.Mcp.Tool.Configuration;
 
 namespace Sigma.Mcp.Tool.Cli;
@@ -89,6 +90,19 @@ internal sealed class GlobalOptions
             [SettingNames.LogLevel] = parseResult.GetValue(LogLevel),
         },
     };
+
+    /// <summary>
+    /// The configuration of this command line: <c>.env</c>, the environment, then these options and
+    /// <paramref name="commandOptions"/> (a command's own, keyed by setting name) on top.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The <c>.env</c> file is missing or malformed.</exception>
+    public IConfigurationRoot Configuration(ParseResult parseResult, IReadOnlyDictionary<string, string?>? commandOptions = null)
+    {
+        var sources = ToSources(parseResult);
+        return SettingsConfiguration.Build(commandOptions is null
+            ? sources
+            : sources with { CommandLine = new Dictionary<string, string?>(sources.CommandLine.Concat(commandOptions)) });
+    }
 
     /// <summary>
     /// The message of a configuration error, naming the option too when the bad value came from it

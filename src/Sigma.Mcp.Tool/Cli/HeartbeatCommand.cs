@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Diagnostics;
 using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Mcp.Tool.Tools;
 
 namespace Sigma.Mcp.Tool.Cli;

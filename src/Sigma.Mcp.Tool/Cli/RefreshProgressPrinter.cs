@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Sigma.Mcp.Tool.Caching.Refresh;
+using Sigma.Mcp.Tool.Refresh;
 using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Cli;

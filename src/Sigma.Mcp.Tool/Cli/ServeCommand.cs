@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Http;
+using Sigma.Mcp.Tool.Server;
 
 namespace Sigma.Mcp.Tool.Cli;
 
@@ -50,18 +51,14 @@ internal static class ServeCommand
             if (parseResult.GetValue(http))
             {
                 // Checked before anything starts, so that an unsafe address is refused at once.
-                var sources = options.ToSources(parseResult);
-                var values = SettingsLoader.Merge(sources with
+                var configuration = options.Configuration(parseResult, new Dictionary<string, string?>(toolSwitches)
                 {
-                    CommandLine = new Dictionary<string, string?>(sources.CommandLine)
-                    {
-                        [SettingNames.HttpUrls] = parseResult.GetValue(urls),
-                        [SettingNames.RefreshInterval] = parseResult.GetValue(refreshInterval),
-                    },
+                    [SettingNames.HttpUrls] = parseResult.GetValue(urls),
+                    [SettingNames.RefreshInterval] = parseResult.GetValue(refreshInterval),
                 });
-                var httpSettings = HttpServerSettings.Parse(values, parseResult.GetValue(allowUnauthenticated));
+                var httpSettings = HttpServerSettings.Parse(configuration, parseResult.GetValue(allowUnauthenticated));
                 await using var httpEnvironment = await CommandEnvironment.CreateAsync(parseResult, options, requireCredentials: true, LogLevel.Information, cancellationToken,
-                    ToolSwitchOptions.ReadOnlyUnlessRefreshEnabled(toolSwitches, SettingsLoader.Merge(sources with { CommandLine = toolSwitches })));
+                    ToolSwitchOptions.ReadOnlyUnlessRefreshEnabled(configuration));
                 return await HttpServer.RunAsync(httpEnvironment.Settings, httpSettings, cancellationToken);
             }
 
@@ -73,7 +70,8 @@ internal static class ServeCommand
                 }
             }
 
-            await using var environment = await CommandEnvironment.CreateAsync(parseResult, options, requireCredentials: true, LogLevel.Information, cancellationToken, toolSwitches);
+            await using var environment = await CommandEnvironment.CreateAsync(parseResult, options, requireCredentials: true, LogLevel.Information, cancellationToken,
+                options.Configuration(parseResult, toolSwitches));
             using var host = ServeHost.Build(environment.Settings);
 
             // Shutdown is driven by stdin EOF or a signal through StdioServerLifetime, which lets in-flight calls finish.

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.Tools;
 
 namespace Sigma.Mcp.Tool.Cli;
@@ -45,10 +47,10 @@ internal sealed class ToolSwitchOptions
     /// <c>serve --http</c> is read-only unless refreshing was enabled explicitly: <c>--read-only false</c>,
     /// <c>SIGMA_MCP_READ_ONLY=false</c>, or <c>refresh_cache</c> named in <c>SIGMA_MCP_TOOLS</c>.
     /// </summary>
-    public static Dictionary<string, string?> ReadOnlyUnlessRefreshEnabled(Dictionary<string, string?> commandLine, IReadOnlyDictionary<string, string> merged)
+    public static IConfigurationRoot ReadOnlyUnlessRefreshEnabled(IConfigurationRoot configuration)
     {
-        var explicitlyEnabled = merged.ContainsKey(SettingNames.ReadOnly)
-            || (merged.TryGetValue(SettingNames.Tools, out var tools) && tools.Split(',', StringSplitOptions.TrimEntries).Contains(ToolNames.RefreshCache));
-        return explicitlyEnabled ? commandLine : new Dictionary<string, string?>(commandLine) { [SettingNames.ReadOnly] = "true" };
+        var explicitlyEnabled = configuration.Setting(SettingNames.ReadOnly) is not null
+            || (configuration.Setting(SettingNames.Tools) is { } tools && tools.Split(',', StringSplitOptions.TrimEntries).Contains(ToolNames.RefreshCache));
+        return explicitlyEnabled ? configuration : SettingsConfiguration.Override(configuration, new Dictionary<string, string?> { [SettingNames.ReadOnly] = "true" });
     }
 }

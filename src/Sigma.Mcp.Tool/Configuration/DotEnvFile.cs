@@ -6,9 +6,9 @@ namespace Sigma.Mcp.Tool.Configuration;
 /// </summary>
 internal static class DotEnvFile
 {
-    public static Dictionary<string, string> Parse(string path)
+    public static Dictionary<string, string?> Parse(string path)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var lineNumber = 0;
         foreach (var rawLine in File.ReadLines(path))
         {

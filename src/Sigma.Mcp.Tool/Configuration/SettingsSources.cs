@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace Sigma.Mcp.Tool.Configuration;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Sigma.Mcp.Tool.Configuration;
 /// </summary>
 internal sealed record SettingsSources
 {
-    /// <summary>Values given as command-line options, keyed by setting name.</summary>
+    /// <summary>Values given as command-line options, keyed by setting name (null: not given).</summary>
     public IReadOnlyDictionary<string, string?> CommandLine { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>An explicit <c>--env-file</c>; it must exist. When null, <c>.env</c> in the working directory is read if present.</summary>
@@ -16,6 +14,6 @@ internal sealed record SettingsSources
 
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 
-    /// <summary>The environment variables to read. Default: the process's.</summary>
-    public IDictionary Environment { get; init; } = System.Environment.GetEnvironmentVariables();
+    /// <summary>The environment variables to read instead of the process's (tests); null reads the process's.</summary>
+    public IReadOnlyDictionary<string, string?>? Environment { get; init; }
 }

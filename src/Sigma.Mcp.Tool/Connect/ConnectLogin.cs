@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Connect;
 
@@ -17,7 +18,7 @@ internal static class ConnectLogin
         if (settings.Token is not null)
         {
             await messages.WriteLineAsync($"sigma-mcp: {settings.TokenSource} is set, so connect sends that token and never logs in. Unset it to log in with OAuth.");
-            return Cli.ExitCodes.Usage;
+            return ExitCodes.Usage;
         }
 
         var store = new LoginStore(settings.LoginDirectory, settings.Endpoint);
@@ -52,19 +53,19 @@ internal static class ConnectLogin
             if (store.Read()?.Tokens is not { AccessToken.Length: > 0 })
             {
                 await messages.WriteLineAsync($"{settings.Endpoint} did not ask for a login: `sigma-mcp connect {settings.Endpoint}` works without one.");
-                return Cli.ExitCodes.Success;
+                return ExitCodes.Success;
             }
 
             await messages.WriteLineAsync(
                 $"Logged in to {settings.Endpoint} ({client.ServerInfo?.Name ?? "MCP server"}). The login is saved in {store.FilePath} (readable by you only); " +
                 $"`sigma-mcp connect {settings.Endpoint}` uses it from now on, and renews it by itself until the server asks you to log in again.");
-            return Cli.ExitCodes.Success;
+            return ExitCodes.Success;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var reason = ex is TimeoutException or InvalidOperationException ? ex.Message : new RelayFailures(settings).Describe(ex);
             await messages.WriteLineAsync($"sigma-mcp: the login to {settings.Endpoint} did not complete. {reason}");
-            return Cli.ExitCodes.Failure;
+            return ExitCodes.Failure;
         }
     }
 }

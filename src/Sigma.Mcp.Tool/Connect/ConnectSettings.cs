@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Configuration;
 
@@ -46,7 +47,7 @@ internal sealed class ConnectSettings
 
     /// <summary>Validates the URL and reads the token from <paramref name="tokenFile"/> or the merged settings.</summary>
     /// <exception cref="ConfigurationException">The URL or the token setting is unusable.</exception>
-    public static ConnectSettings Parse(string url, string? tokenFile, IReadOnlyDictionary<string, string> values, string? loginDirectory = null)
+    public static ConnectSettings Parse(string url, string? tokenFile, IConfiguration configuration, string? loginDirectory = null)
     {
         var endpoint = ParseEndpoint(url);
         string? token = null;
@@ -56,7 +57,7 @@ internal sealed class ConnectSettings
             source = $"--token-file {tokenFile}";
             token = ReadTokenFile(tokenFile);
         }
-        else if (values.GetValueOrDefault(TokenVariable) is { } fromEnvironment)
+        else if (configuration.Setting(TokenVariable) is { } fromEnvironment)
         {
             token = fromEnvironment.Trim();
             if (token.Length == 0 || token.Any(char.IsWhiteSpace))
@@ -65,20 +66,14 @@ internal sealed class ConnectSettings
             }
         }
 
-        var logLevel = LogLevel.Warning;
-        if (values.GetValueOrDefault(SettingNames.LogLevel) is { } level)
-        {
-            logLevel = Enum.TryParse<LogLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-                ? parsed
-                : throw new ConfigurationException(SettingNames.LogLevel, $"SIGMA_MCP_LOG_LEVEL '{level}' is not a log level. Use trace, debug, information, warning, error, critical or none.");
-        }
+        var logLevel = configuration.LogLevel(LogLevel.Warning);
 
         return new ConnectSettings
         {
             Endpoint = endpoint,
             Token = token,
             TokenSource = source,
-            OAuthClientId = values.GetValueOrDefault(OAuthClientIdVariable),
+            OAuthClientId = configuration.Setting(OAuthClientIdVariable),
             LoginDirectory = loginDirectory ?? DefaultLoginDirectory(),
             LogLevel = logLevel,
         };

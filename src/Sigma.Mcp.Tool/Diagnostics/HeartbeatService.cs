@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.SigmaApi;
@@ -11,14 +12,14 @@ namespace Sigma.Mcp.Tool.Diagnostics;
 /// Checks credentials, Sigma connectivity and cache state. Shared by the <c>heartbeat</c> tool and the CLI
 /// command so that both say the same thing. Never throws for an unhealthy server: that is a result, with a reason and a next step.
 /// </summary>
-internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, ToolSettings settings, TimeProvider time, ILogger<HeartbeatService> logger)
+internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, IOptions<SigmaClientOptions> sigmaOptions, IOptions<CacheOptions> cacheOptions, TimeProvider time, ILogger<HeartbeatService> logger)
 {
     /// <summary>The whole check's budget: a silent host is reported well within 15 s (one attempt and most of its retry).</summary>
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(12);
 
     public async Task<HeartbeatReport> CheckAsync(CancellationToken cancellationToken = default)
     {
-        var baseUrl = settings.Sigma.BaseUrl.ToString().TrimEnd('/');
+        var baseUrl = sigmaOptions.Value.BaseUrl.ToString().TrimEnd('/');
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(s_timeout);
@@ -44,7 +45,7 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var message = $"Sigma API at {settings.Sigma.BaseUrl.Authority} got no response (timeout): it did not answer within {s_timeout.TotalSeconds:0} s.";
+            var message = $"Sigma API at {sigmaOptions.Value.BaseUrl.Authority} got no response (timeout): it did not answer within {s_timeout.TotalSeconds:0} s.";
             LogUnhealthy(logger, message);
             api = new SigmaApiHealth(false, Elapsed(started), baseUrl, null, null, null, SigmaApi.Http.NetworkFailure.Timeout, null);
             return Report(HeartbeatReport.Unhealthy, api, await CacheWithoutSigmaAsync(cancellationToken), message,
@@ -55,7 +56,7 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         {
             var metadata = await cache.GetMetadataAsync(api.OrganizationId!, timeout.Token);
             return Report(HeartbeatReport.Healthy, api, Describe(metadata), error: null,
-                nextStep: metadata is null ? $"The cache is empty: run 'sigma-mcp cache refresh{(settings.IsSandbox ? " --sandbox" : "")}' (or the refresh_cache tool) so that search has documents."
+                nextStep: metadata is null ? $"The cache is empty: run 'sigma-mcp cache refresh{(sigmaOptions.Value.IsSandbox ? " --sandbox" : "")}' (or the refresh_cache tool) so that search has documents."
                     : metadata.Warnings.Count > 0 ? $"The last refresh could not read everything (see document_cache.warnings): {metadata.Warnings[0]}"
                     : null);
         }
@@ -64,7 +65,7 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
             var message = $"The {cache.Backend} cache at {cache.Location} could not be read: {ex.Message}";
             LogUnhealthy(logger, message);
             return Report(HeartbeatReport.Unhealthy, api, State("unavailable", null), message,
-                settings.Cache.Backend == CacheBackend.LiteDb
+                cacheOptions.Value.Backend == CacheBackend.LiteDb
                     ? "Check that SIGMA_MCP_CACHE_PATH is a writable file path."
                     : "Check CACHE_TABLE_NAME, AWS_REGION and the AWS credentials; 'sigma-mcp cache init' creates the table.");
         }
@@ -79,7 +80,7 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
             "sigma-mcp",
             ToolVersion.Current,
             RuntimeInformation.FrameworkDescription,
-            settings.IsSandbox ? "sandbox" : "local",
+            sigmaOptions.Value.IsSandbox ? "sandbox" : "local",
             Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_NAME") ?? "local"),
         error,
         nextStep);
@@ -91,7 +92,7 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
         timeout.CancelAfter(s_timeout);
         try
         {
-            return await cache.GetOrganizationAsync(CacheConnection.Key(settings.Sigma), timeout.Token) is { } organizationId
+            return await cache.GetOrganizationAsync(CacheConnection.Key(sigmaOptions.Value), timeout.Token) is { } organizationId
                 ? Describe(await cache.GetMetadataAsync(organizationId, timeout.Token))
                 : Unknown();
         }
@@ -109,8 +110,8 @@ internal sealed partial class HeartbeatService(SigmaClient sigma, ICache cache, 
     {
         int Count(string key) => metadata?.Counts.GetValueOrDefault(key) ?? 0;
         return new DocumentCacheHealth(
-            settings.Cache.BackendName,
-            settings.Cache.Location,
+            cacheOptions.Value.BackendName,
+            cacheOptions.Value.Location,
             state,
             metadata?.Generation,
             Count(DocumentTypes.Workbook),

@@ -1,4 +1,5 @@
 using System.Text;
+using Sigma.Mcp.Tool.Documents;
 
 namespace Sigma.Mcp.Tool.Http;
 

@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sigma.Mcp.Tool.Cli;
+using Sigma.Mcp.Tool.Aws;
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.SigmaApi.Credentials;
+using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 
 namespace Sigma.Mcp.Tool.Http;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using Sigma.Mcp.Tool.Configuration;
 
 namespace Sigma.Mcp.Tool.Http;
@@ -73,9 +74,9 @@ internal sealed partial class HttpServerSettings
 
     /// <summary>Validates the merged settings of one <c>serve --http</c> invocation.</summary>
     /// <exception cref="ConfigurationException">A setting is malformed, or the server would be reachable from the network without a token.</exception>
-    public static HttpServerSettings Parse(IReadOnlyDictionary<string, string> values, bool allowUnauthenticated)
+    public static HttpServerSettings Parse(IConfiguration configuration, bool allowUnauthenticated)
     {
-        var urls = Split(values.GetValueOrDefault(SettingNames.HttpUrls) ?? DefaultUrl);
+        var urls = Split(configuration.Setting(SettingNames.HttpUrls) ?? DefaultUrl);
         if (urls.Count == 0)
         {
             throw new ConfigurationException(SettingNames.HttpUrls, $"--urls is empty. Pass an address to listen on, such as {DefaultUrl}.");
@@ -83,9 +84,9 @@ internal sealed partial class HttpServerSettings
 
         var hosts = urls.Select(ParseUrlHost).ToList();
         var isLoopbackOnly = hosts.All(IsLoopback);
-        var tokens = ParseTokens(values.GetValueOrDefault(SettingNames.HttpTokens));
-        var oauth = OAuthSettings.Parse(values);
-        var tokensSecretId = ParseSecretId(values.GetValueOrDefault(SettingNames.HttpTokensSecretId));
+        var tokens = ParseTokens(configuration.Setting(SettingNames.HttpTokens));
+        var oauth = OAuthSettings.Parse(configuration);
+        var tokensSecretId = ParseSecretId(configuration.Setting(SettingNames.HttpTokensSecretId));
         var authenticated = tokens.Count > 0 || oauth is not null || tokensSecretId is not null;
         if (!authenticated && !isLoopbackOnly)
         {
@@ -102,7 +103,7 @@ internal sealed partial class HttpServerSettings
 
         var allowedHosts = s_loopbackHosts
             .Concat(hosts.Where(h => !IsWildcard(h)))
-            .Concat(Split(values.GetValueOrDefault(SettingNames.AllowedHosts) ?? "").Select(ParseAllowedHost))
+            .Concat(Split(configuration.Setting(SettingNames.AllowedHosts) ?? "").Select(ParseAllowedHost))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
@@ -112,16 +113,16 @@ internal sealed partial class HttpServerSettings
             IsLoopbackOnly = isLoopbackOnly,
             Tokens = tokens,
             AllowedHosts = allowedHosts,
-            CorsOrigins = Split(values.GetValueOrDefault(SettingNames.CorsOrigins) ?? "").Select(ParseOrigin).ToList(),
-            RateLimitPerMinute = ParseRateLimit(values.GetValueOrDefault(SettingNames.RateLimit)),
-            RefreshInterval = SettingsLoader.ParseDuration(values, SettingNames.RefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+            CorsOrigins = Split(configuration.Setting(SettingNames.CorsOrigins) ?? "").Select(ParseOrigin).ToList(),
+            RateLimitPerMinute = ParseRateLimit(configuration.Setting(SettingNames.RateLimit)),
+            RefreshInterval = configuration.Duration(SettingNames.RefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
             OAuth = oauth,
             TokensSecretId = tokensSecretId,
-            TokensSecretReloadInterval = SettingsLoader.ParseDuration(values, SettingNames.HttpTokensSecretReloadInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))
+            TokensSecretReloadInterval = configuration.Duration(SettingNames.HttpTokensSecretReloadInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))
                 ?? TimeSpan.FromMinutes(1),
-            AwsRegion = NonEmpty(values.GetValueOrDefault(SettingNames.AwsRegion)) ?? NonEmpty(values.GetValueOrDefault(SettingNames.AwsDefaultRegion)),
-            AwsProfile = NonEmpty(values.GetValueOrDefault(SettingNames.AwsProfile)),
-            TrustedProxies = Split(values.GetValueOrDefault(SettingNames.TrustedProxies) ?? "").Select(ParseProxy).ToList(),
+            AwsRegion = configuration.AwsRegion(),
+            AwsProfile = configuration.Setting(SettingNames.AwsProfile),
+            TrustedProxies = Split(configuration.Setting(SettingNames.TrustedProxies) ?? "").Select(ParseProxy).ToList(),
         };
     }
 
@@ -169,7 +170,6 @@ internal sealed partial class HttpServerSettings
         : throw new ConfigurationException(SettingNames.HttpTokensSecretId,
             $"SIGMA_MCP_HTTP_TOKENS_SECRET_ID '{text}' is not a Secrets Manager secret name or ARN (letters, digits and /_+=.@:- only).");
 
-    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static IPNetwork ParseProxy(string text) =>
         IPNetwork.TryParse(text, out var network) ? network

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Sigma.Mcp.Tool.Aws;
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.SigmaApi.Credentials;
 
 namespace Sigma.Mcp.Tool.Http;
 

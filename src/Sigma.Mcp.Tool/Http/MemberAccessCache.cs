@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.SigmaApi;
 
 namespace Sigma.Mcp.Tool.Http;

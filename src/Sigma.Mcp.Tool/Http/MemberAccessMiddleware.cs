@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.SigmaApi;
 
 namespace Sigma.Mcp.Tool.Http;

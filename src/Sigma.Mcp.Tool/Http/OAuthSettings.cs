@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Sigma.Mcp.Tool.Configuration;
 
 namespace Sigma.Mcp.Tool.Http;
@@ -41,9 +42,9 @@ internal sealed record OAuthSettings
 
     /// <summary>The settings, or null when <c>SIGMA_MCP_OAUTH_AUTHORITY</c> is not set.</summary>
     /// <exception cref="ConfigurationException">A setting is missing or malformed.</exception>
-    public static OAuthSettings? Parse(IReadOnlyDictionary<string, string> values)
+    public static OAuthSettings? Parse(IConfiguration configuration)
     {
-        if (Get(values, SettingNames.OAuthAuthority) is not { } authorityText)
+        if (configuration.Setting(SettingNames.OAuthAuthority) is not { } authorityText)
         {
             return null;
         }
@@ -60,7 +61,7 @@ internal sealed record OAuthSettings
                 $"SIGMA_MCP_OAUTH_AUTHORITY '{authorityText}' uses plain http: an issuer must use https (plain http is allowed only on a loopback address, for tests).");
         }
 
-        var publicText = Get(values, SettingNames.PublicUrl)
+        var publicText = configuration.Setting(SettingNames.PublicUrl)
             ?? throw new ConfigurationException(SettingNames.PublicUrl,
                 "SIGMA_MCP_OAUTH_AUTHORITY is set, so SIGMA_MCP_PUBLIC_URL is required: set it to the URL clients use for this server's MCP endpoint, e.g. https://mcp.example.com/mcp.");
         if (!Uri.TryCreate(publicText, UriKind.Absolute, out var publicUrl) || publicUrl.Scheme is not ("https" or "http") || publicUrl.Query.Length > 0 || publicUrl.Fragment.Length > 0)
@@ -69,8 +70,8 @@ internal sealed record OAuthSettings
                 $"SIGMA_MCP_PUBLIC_URL '{publicText}' is not the URL of this server's MCP endpoint. Use an absolute URL without query, e.g. https://mcp.example.com/mcp.");
         }
 
-        var ttl = SettingsLoader.ParseDuration(values, SettingNames.MemberAccessTtl, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
-        var scope = Get(values, SettingNames.OAuthScope);
+        var ttl = configuration.Duration(SettingNames.MemberAccessTtl, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        var scope = configuration.Setting(SettingNames.OAuthScope);
         if (scope is not null && scope.Any(char.IsWhiteSpace))
         {
             throw new ConfigurationException(SettingNames.OAuthScope, $"SIGMA_MCP_OAUTH_SCOPE '{scope}' must be one scope, without spaces, e.g. sigma-mcp/read.");
@@ -80,9 +81,9 @@ internal sealed record OAuthSettings
         {
             Authority = authority,
             PublicUrl = publicUrl,
-            Audience = Get(values, SettingNames.OAuthAudience) ?? publicText,
+            Audience = configuration.Setting(SettingNames.OAuthAudience) ?? publicText,
             Scope = scope,
-            EmailClaim = Get(values, SettingNames.OAuthEmailClaim) ?? "email",
+            EmailClaim = configuration.Setting(SettingNames.OAuthEmailClaim) ?? "email",
             MemberAccessTtl = ttl ?? DefaultMemberAccessTtl,
         };
     }
@@ -93,7 +94,4 @@ internal sealed record OAuthSettings
 
     public override string ToString() =>
         $"OAuth (issuer {Authority}, audience {Audience}{(Scope is null ? "" : ", scope " + Scope)})";
-
-    private static string? Get(IReadOnlyDictionary<string, string> values, string name) =>
-        values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using Sigma.Mcp.Tool.Tools;
+using Sigma.Mcp.Tool.Documents;
 
 namespace Sigma.Mcp.Tool.Resources;
 
@@ -16,7 +16,7 @@ internal sealed class SigmaResources(WorkbookDescriber describer)
     {
         Uri = $"sigma://workbooks/{id}",
         MimeType = "application/json",
-        Text = JsonSerializer.Serialize(await describer.DescribeWorkbookAsync(id, cancellationToken), ToolJsonContext.Default.WorkbookDescription),
+        Text = JsonSerializer.Serialize(await describer.DescribeWorkbookAsync(id, cancellationToken), DocumentJsonContext.Default.WorkbookDescription),
     };
 
     [McpServerResource(UriTemplate = "sigma://data-models/{id}", Name = "data-model", Title = "Sigma data model", MimeType = "application/json")]
@@ -25,6 +25,6 @@ internal sealed class SigmaResources(WorkbookDescriber describer)
     {
         Uri = $"sigma://data-models/{id}",
         MimeType = "application/json",
-        Text = JsonSerializer.Serialize(await describer.DescribeDataModelAsync(id, cancellationToken), ToolJsonContext.Default.DataModelDescription),
+        Text = JsonSerializer.Serialize(await describer.DescribeDataModelAsync(id, cancellationToken), DocumentJsonContext.Default.DataModelDescription),
     };
 }

@@ -1,20 +1,19 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sigma.Mcp.Tool.Caching;
-using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.SigmaApi;
 
 namespace Sigma.Mcp.Tool.Search;
 
 /// <summary>
 /// Keeps the in-memory <see cref="SearchIndex"/> in step with the cache: built in the background when the server starts
 /// (so <c>initialize</c> never waits for it), then rebuilt and swapped whenever the cache publishes a new generation
-/// (checked every <see cref="ToolSettings.CachePollInterval"/>, or at once after a refresh from this process). Readers get an immutable snapshot.
-/// The organization id comes from the cache (<see cref="CacheConnection"/>), so loading never needs Sigma once a
+/// (checked every <see cref="SearchOptions.CachePollInterval"/>, or at once after a refresh from this process). Readers get an immutable snapshot.
+/// The organization id comes from <see cref="OrganizationLookup"/> (the cache first), so loading never needs Sigma once a
 /// refresh or a start with Sigma up has stored it.
 /// </summary>
 internal sealed partial class SearchIndexProvider(
-    ICache cache, SigmaClient sigma, ToolSettings settings, TimeProvider time, ILogger<SearchIndexProvider> logger) : BackgroundService
+    ICache cache, OrganizationLookup organization, IOptions<SearchOptions> options, TimeProvider time, ILogger<SearchIndexProvider> logger) : BackgroundService
 {
     private static readonly TimeSpan s_firstLoadWait = TimeSpan.FromSeconds(20);
 
@@ -50,7 +49,7 @@ internal sealed partial class SearchIndexProvider(
             await LoadIfChangedAsync(stoppingToken);
             try
             {
-                await Task.Delay(settings.CachePollInterval, time, stoppingToken);
+                await Task.Delay(options.Value.CachePollInterval, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -64,7 +63,7 @@ internal sealed partial class SearchIndexProvider(
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            var organizationId = _snapshot.OrganizationId ?? await FindOrganizationAsync(cancellationToken);
+            var organizationId = _snapshot.OrganizationId ?? await organization.FindAsync(cancellationToken);
             var metadata = await cache.GetMetadataAsync(organizationId, cancellationToken);
             if (metadata is null)
             {
@@ -90,35 +89,8 @@ internal sealed partial class SearchIndexProvider(
         }
     }
 
-    // From the cache first, so that a server started while Sigma is down still serves the cached documents.
-    private async Task<string> FindOrganizationAsync(CancellationToken cancellationToken)
-    {
-        var key = CacheConnection.Key(settings.Sigma);
-        if (await cache.GetOrganizationAsync(key, cancellationToken) is { } stored)
-        {
-            return stored;
-        }
-
-        var organizationId = (await sigma.GetWhoAmIAsync(cancellationToken)).OrganizationId;
-        try
-        {
-            await cache.SetOrganizationAsync(key, organizationId, cancellationToken);
-        }
-        catch (CacheUnavailableException ex)
-        {
-            // Only a shortcut for the next start (the refresh stores it too); a read-only role (the Lambda server's)
-            // may not write it, and must still serve.
-            LogOrganizationNotStored(logger, ex.Message);
-        }
-
-        return organizationId;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index loaded: {Documents} documents from cache generation {Generation}")]
     private static partial void LogLoaded(ILogger logger, int documents, long generation);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Did not store the organization id in the cache: {Reason}")]
-    private static partial void LogOrganizationNotStored(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search index not loaded: {Reason}")]
     private static partial void LogLoadFailed(ILogger logger, string reason);

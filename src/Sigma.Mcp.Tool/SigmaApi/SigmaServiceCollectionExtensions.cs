@@ -1,15 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Telemetry;
-using Sigma.Mcp.Tool;
+using Sigma.Mcp.Tool.Aws;
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Mcp.Tool.SigmaApi.Auth;
 using Sigma.Mcp.Tool.SigmaApi.Credentials;
 using Sigma.Mcp.Tool.SigmaApi.Http;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace Sigma.Mcp.Tool.SigmaApi;
 
 /// <summary>Registers the Sigma REST client and its HTTP pipeline.</summary>
 internal static class SigmaServiceCollectionExtensions
@@ -67,7 +67,7 @@ internal static class SigmaServiceCollectionExtensions
         {
             // The SSM client is built on the first read, so that a missing region or AWS identity is that read's error.
             services.AddSingleton<ISigmaCredentialSource>(sp => new SecretsManagerCredentialSource(
-                () => SecretsManagerCredentialSource.CreateClient(secretId, options.AwsRegion, options.AwsProfile),
+                () => SecretsManagerSecret.CreateClient(secretId, SettingNames.CredentialsSecretId, options.AwsRegion, options.AwsProfile),
                 secretId,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<SecretsManagerCredentialSource>>()));

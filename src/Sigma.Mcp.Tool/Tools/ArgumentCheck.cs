@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sigma.Mcp.Tool.Documents;
 
 namespace Sigma.Mcp.Tool.Tools;
 
@@ -112,7 +113,7 @@ internal static class ArgumentCheck
             example[name] = ExampleValue(name, properties.GetProperty(name));
         }
 
-        return $"{tool} {example.ToJsonString(ToolJson.Relaxed)}";
+        return ToolCall.Format(tool, example);
     }
 
     private static JsonElement Coerce(string tool, JsonElement schema, string name, JsonElement property, JsonElement value)

@@ -6,7 +6,7 @@ namespace Sigma.Mcp.Tool.Tools;
 
 /// <summary>
 /// A tool listed from the prebuilt catalog (<see cref="ToolCatalog"/>) and built the SDK's way (reflection, JSON
-/// schemas) only when first needed: by <see cref="Hosting.FirstCallWarmUp"/> after <c>initialize</c>, or by the first
+/// schemas) only when first needed: by <c>Server.FirstCallWarmUp</c> after <c>initialize</c>, or by the first
 /// call if that comes sooner.
 /// </summary>
 internal sealed class DeferredTool(ListedTool listed, Func<McpServerTool> build) : McpServerTool

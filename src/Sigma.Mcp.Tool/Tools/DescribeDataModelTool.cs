@@ -4,7 +4,7 @@ using System.Text;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool.Caching;
-using Sigma.Mcp.Tool.Tools.Results;
+using Sigma.Mcp.Tool.Documents;
 
 namespace Sigma.Mcp.Tool.Tools;
 
@@ -36,7 +36,7 @@ internal sealed class DescribeDataModelTool(WorkbookDescriber describer, ResultB
                 NextOffset = more ? offset + n : null,
                 Note = more ? $"Elements {offset + 1}-{offset + n} of {whole.ElementCount} are shown: call describe_data_model with offset={offset + n} for the rest." : whole.Note,
             };
-            return ToolResult.Create(d, ToolJsonContext.Default.DataModelDescription, Render(d), [link]);
+            return ToolResult.Create(d, DocumentJsonContext.Default.DataModelDescription, Render(d), [link]);
         }).Result;
     }
 

@@ -4,7 +4,7 @@ using System.Text;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool.Caching;
-using Sigma.Mcp.Tool.Tools.Results;
+using Sigma.Mcp.Tool.Documents;
 
 namespace Sigma.Mcp.Tool.Tools;
 
@@ -41,7 +41,7 @@ internal sealed class DescribeWorkbookTool(WorkbookDescriber describer, ResultBu
                 NextOffset = more ? offset + n : null,
                 Note = Join(whole.Note, more ? $"Elements {offset + 1}-{offset + n} of {whole.ElementCount} are shown: call describe_workbook with offset={offset + n} for the rest." : null),
             };
-            return ToolResult.Create(d, ToolJsonContext.Default.WorkbookDescription, Render(d), [link]);
+            return ToolResult.Create(d, DocumentJsonContext.Default.WorkbookDescription, Render(d), [link]);
         }).Result;
     }
 

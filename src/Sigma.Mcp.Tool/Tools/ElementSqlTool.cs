@@ -3,6 +3,7 @@ using System.Net;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Mcp.Tool.Tools.Results;
@@ -48,8 +49,8 @@ internal sealed class ElementSqlTool(SigmaClient sigma, SearchIndexProvider inde
             // for custom-SQL elements (see docs/sigma-recorded-shapes.md).
             throw new McpException($"Sigma has no SQL for element '{element_id}' of workbook '{workbook.Name}' ({(int)ex.Status!}): the element may not exist, " +
                 "or be text, an image or a control; Sigma also answers so for tables fed by a data model and for custom-SQL elements. " +
-                $"{DocumentResolver.Call(ToolNames.GetLineage, ("workbook_id", workbook.WorkbookId), ("element_id", element_id))} shows where its data comes from; " +
-                $"{DocumentResolver.Call(ToolNames.DescribeWorkbook, ("workbook_id", workbook.WorkbookId))} lists its elements.");
+                $"{ToolCall.Format(ToolNames.GetLineage, ("workbook_id", workbook.WorkbookId), ("element_id", element_id))} shows where its data comes from; " +
+                $"{ToolCall.Format(ToolNames.DescribeWorkbook, ("workbook_id", workbook.WorkbookId))} lists its elements.");
         }
     }
 }

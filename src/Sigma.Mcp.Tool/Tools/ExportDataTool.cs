@@ -2,6 +2,7 @@ using System.ComponentModel;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Mcp.Tool.SigmaApi.Models;
@@ -65,7 +66,7 @@ internal sealed class ExportDataTool(SigmaClient sigma, SearchIndexProvider inde
         {
             // The workbook was just found, so the host is right: the element is what Sigma did not take.
             throw new McpException($"Sigma could not export element '{element_id}' of workbook '{workbook.Name}': {(ex.SigmaMessage ?? ex.ErrorCode ?? ((int)ex.Status!).ToString(System.Globalization.CultureInfo.InvariantCulture)).TrimEnd('.')}. " +
-                $"Only tables, pivot tables and charts have data; {DocumentResolver.Call(ToolNames.DescribeWorkbook, ("workbook_id", workbook.WorkbookId))} lists the elements.");
+                $"Only tables, pivot tables and charts have data; {ToolCall.Format(ToolNames.DescribeWorkbook, ("workbook_id", workbook.WorkbookId))} lists the elements.");
         }
 
         // An export can take a while in Sigma: say where it is (a client that sent no progressToken hears nothing).

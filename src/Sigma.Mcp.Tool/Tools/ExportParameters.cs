@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using ModelContextProtocol;
+using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Mcp.Tool.SigmaApi.Models;
 

@@ -4,6 +4,7 @@ using System.Text;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool.Diagnostics;
+using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Tools;

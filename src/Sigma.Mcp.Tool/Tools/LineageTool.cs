@@ -3,6 +3,7 @@ using System.Net;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Mcp.Tool.Tools.Results;
@@ -30,7 +31,7 @@ internal sealed class LineageTool(SigmaClient sigma, SearchIndexProvider index, 
             var cached = (await index.GetAsync(cancellationToken)).Index;
             // Team mode: a data model the caller may not see is not named from the cache.
             var full = LineageGraph.Build(workbook.WorkbookId, element_id, lineage,
-                urlId => cached?.Find(urlId) is { } document && Http.DocumentAccess.Allows(document.Id) ? document : null);
+                urlId => cached?.Find(urlId) is { } document && DocumentAccess.Allows(document.Id) ? document : null);
             var nodes = full.Nodes;
             var (result, _) = budget.Fit(nodes.Count, n =>
             {

@@ -3,7 +3,8 @@ using System.Threading.Channels;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using Sigma.Mcp.Tool.Caching.Refresh;
+using Sigma.Mcp.Tool.Documents;
+using Sigma.Mcp.Tool.Refresh;
 using Sigma.Mcp.Tool.Tools.Results;
 
 namespace Sigma.Mcp.Tool.Tools;

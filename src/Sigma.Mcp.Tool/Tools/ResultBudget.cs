@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
-using Sigma.Mcp.Tool.Configuration;
 
 namespace Sigma.Mcp.Tool.Tools;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.Tools.Results;
 
@@ -78,7 +79,7 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index, ResultBudge
             Badge = Blank(badge),
             UpdatedSince = since,
             IncludeArchived = include_archived,
-            Visible = Http.DocumentAccess.Current?.MaskFor(snapshot.Index),
+            Visible = DocumentAccess.Current?.MaskFor(snapshot.Index),
         }, out var unmatched);
         var matching = hits.Skip(offset).ToList();
         var items = matching.Take(limit).Select(ToItem).ToList();

@@ -1,3 +1,4 @@
+using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Mcp.Tool.SigmaApi.Models;

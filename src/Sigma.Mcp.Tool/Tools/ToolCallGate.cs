@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Documents;
 
 namespace Sigma.Mcp.Tool.Tools;
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ModelContextProtocol;
+using Sigma.Mcp.Tool.Documents;
 
 namespace Sigma.Mcp.Tool.Tools;
 
@@ -13,13 +14,7 @@ internal static class ToolJson
     {
         // The same names as the results, which ToolJsonContext writes in snake_case: clients validate one against the other.
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(ToolJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
-    };
-
-    /// <summary>Compact JSON with readable quotes and angle brackets, for example calls in messages.</summary>
-    public static JsonSerializerOptions Relaxed { get; } = new(ToolJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // the text is read by a model, not put in HTML
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ToolJsonContext.Default, DocumentJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
     };
 
     /// <summary>For text renderings of results, which people read too.</summary>

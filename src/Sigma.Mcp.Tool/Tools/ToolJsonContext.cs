@@ -18,8 +18,6 @@ namespace Sigma.Mcp.Tool.Tools;
 [JsonSerializable(typeof(HeartbeatReport))]
 [JsonSerializable(typeof(CacheStatus))]
 [JsonSerializable(typeof(SearchResults))]
-[JsonSerializable(typeof(WorkbookDescription))]
-[JsonSerializable(typeof(DataModelDescription))]
 [JsonSerializable(typeof(ElementSql))]
 [JsonSerializable(typeof(ElementLineageResult))]
 [JsonSerializable(typeof(ExportPage))]

@@ -5,7 +5,7 @@ namespace Sigma.Mcp.Tool.Tools;
 
 /// <summary>
 /// The <c>tools/list</c> answer, built once (the tools turned on, with their portable schemas) and then served as is:
-/// the tools and the selection never change while the server runs. <see cref="Hosting.SearchIndexStart"/> builds it
+/// the tools and the selection never change while the server runs. <c>Server.SearchIndexStart</c> builds it
 /// right after <c>initialize</c>, so even the client's first <c>tools/list</c> finds it ready.
 /// </summary>
 internal sealed class ToolList(ToolSelection selection)

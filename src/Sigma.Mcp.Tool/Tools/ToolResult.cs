@@ -11,7 +11,7 @@ namespace Sigma.Mcp.Tool.Tools;
 internal static class ToolResult
 {
     /// <summary>The default budget of one result in characters (6,000 estimated tokens); see <see cref="ResultBudget"/>.</summary>
-    public const int BudgetChars = Configuration.ToolSwitches.DefaultResultTokens * ResultBudget.CharsPerToken;
+    public const int BudgetChars = ToolSwitches.DefaultResultTokens * ResultBudget.CharsPerToken;
 
     public static CallToolResult Create<T>(T value, JsonTypeInfo<T> type, string text, IEnumerable<ContentBlock>? links = null) => new()
     {

@@ -1,4 +1,4 @@
-using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Documents;
 
 namespace Sigma.Mcp.Tool.Tools;
 

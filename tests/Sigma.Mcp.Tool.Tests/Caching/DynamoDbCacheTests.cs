@@ -6,7 +6,6 @@ using Amazon.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Caching.DynamoDb;
-using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 
 namespace Sigma.Mcp.Tool.Tests.Caching;
@@ -211,7 +210,7 @@ public sealed class DynamoDbCacheTests(DynaliteFixture dynalite) : CacheContract
     {
         var options = new CacheOptions { Backend = CacheBackend.DynamoDb, AwsRegion = "eu-west-2", AwsProfile = "sigma-mcp-tests-no-such-profile" };
 
-        var act = () => DynamoDbCache.CreateClient(options);
+        var act = () => DynamoDbClientFactory.Create(options);
 
         act.Should().Throw<CacheUnavailableException>().WithMessage("*'sigma-mcp-tests-no-such-profile'*AWS_PROFILE*AWS_ACCESS_KEY_ID*");
     }

@@ -1,4 +1,4 @@
-using Sigma.Mcp.Tool.Caching.Refresh;
+using Sigma.Mcp.Tool.Refresh;
 using Sigma.Mcp.Tool.Cli;
 using Sigma.Mcp.Tool.Hosting;
 

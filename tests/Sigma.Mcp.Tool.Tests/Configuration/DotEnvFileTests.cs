@@ -26,7 +26,7 @@ public sealed class DotEnvFileTests
 
         var values = DotEnvFile.Parse(directory.File(".env"));
 
-        values.Should().Equal(new Dictionary<string, string>
+        values.Should().Equal(new Dictionary<string, string?>
         {
             ["SIGMA_CLIENT_ID"] = "your_actual_sigma_client_id",
             ["SIGMA_CLIENT_SECRET"] = "your_actual_sigma_client_secret",

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 
 namespace Sigma.Mcp.Tool.Tests.Configuration;
@@ -31,11 +33,11 @@ public sealed class SettingsLoaderTests : IDisposable
             environment: new() { ["SIGMA_CLIENT_ID"] = "from-env", ["CACHE_TABLE_NAME"] = "env-table" },
             commandLine: new() { ["CACHE_TABLE_NAME"] = "cli-table" });
 
-        var values = SettingsLoader.Merge(sources);
+        var values = SettingsConfiguration.Build(sources);
 
-        values["SIGMA_BASE_URL"].Should().Be("https://api.eu.aws.sigmacomputing.com", "only .env sets it");
-        values["SIGMA_CLIENT_ID"].Should().Be("from-env", "the environment beats .env");
-        values["CACHE_TABLE_NAME"].Should().Be("cli-table", "the command line beats the environment");
+        values.Setting("SIGMA_BASE_URL").Should().Be("https://api.eu.aws.sigmacomputing.com", "only .env sets it");
+        values.Setting("SIGMA_CLIENT_ID").Should().Be("from-env", "the environment beats .env");
+        values.Setting("CACHE_TABLE_NAME").Should().Be("cli-table", "the command line beats the environment");
     }
 
     [Fact]
@@ -43,9 +45,9 @@ public sealed class SettingsLoaderTests : IDisposable
     {
         File.WriteAllText(_directory.File(".env"), "SIGMA_CLIENT_ID=from-dotenv\n");
 
-        var values = SettingsLoader.Merge(Sources(environment: new() { ["SIGMA_CLIENT_ID"] = "" }));
+        var values = SettingsConfiguration.Build(Sources(environment: new() { ["SIGMA_CLIENT_ID"] = "" }));
 
-        values["SIGMA_CLIENT_ID"].Should().Be("from-dotenv");
+        values.Setting("SIGMA_CLIENT_ID").Should().Be("from-dotenv");
     }
 
     [Fact]
@@ -54,15 +56,15 @@ public sealed class SettingsLoaderTests : IDisposable
         File.WriteAllText(_directory.File(".env"), "SIGMA_CLIENT_ID=implicit\n");
         File.WriteAllText(_directory.File("prod.env"), "SIGMA_CLIENT_ID=explicit\n");
 
-        var values = SettingsLoader.Merge(Sources() with { EnvFile = "prod.env" });
+        var values = SettingsConfiguration.Build(Sources() with { EnvFile = "prod.env" });
 
-        values["SIGMA_CLIENT_ID"].Should().Be("explicit");
+        values.Setting("SIGMA_CLIENT_ID").Should().Be("explicit");
     }
 
     [Fact]
     public void Merge_ExplicitEnvFileMissing_FailsNamingThePath()
     {
-        var act = () => SettingsLoader.Merge(Sources() with { EnvFile = "missing.env" });
+        var act = () => SettingsConfiguration.Build(Sources() with { EnvFile = "missing.env" });
 
         act.Should().Throw<ConfigurationException>()
             .WithMessage($"--env-file: '{_directory.File("missing.env")}' does not exist.*");
@@ -88,8 +90,8 @@ public sealed class SettingsLoaderTests : IDisposable
     [Fact]
     public void Validate_Sandbox_UsesSeparateLiteDbFileEvenWhenDynamoDbConfigured()
     {
-        var settings = SettingsLoader.Validate(
-            Values(new() { ["SIGMA_MCP_CACHE"] = "dynamodb", ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db") }),
+        var settings = ToolSettings.Load(
+            SettingsConfiguration.Build(Sources(new() { ["SIGMA_MCP_CACHE"] = "dynamodb", ["SIGMA_MCP_CACHE_PATH"] = _directory.File("cache.db") })),
             requireCredentials: false,
             isSandbox: true);
 
@@ -198,7 +200,7 @@ public sealed class SettingsLoaderTests : IDisposable
     {
         File.WriteAllText(_directory.File(".env"), "SIGMA_CLIENT_ID=id\nthis-line-holds-s3cr3t\n");
 
-        var act = () => SettingsLoader.Merge(Sources());
+        var act = () => SettingsConfiguration.Build(Sources());
 
         act.Should().Throw<ConfigurationException>()
             .WithMessage("*line 2: expected KEY=value.")
@@ -208,13 +210,10 @@ public sealed class SettingsLoaderTests : IDisposable
     private SettingsSources Sources(Dictionary<string, string>? environment = null, Dictionary<string, string?>? commandLine = null) => new()
     {
         WorkingDirectory = _directory.Path,
-        Environment = environment ?? [],
+        Environment = (environment ?? []).ToDictionary(p => p.Key, p => (string?)p.Value),
         CommandLine = commandLine ?? [],
     };
 
-    private IReadOnlyDictionary<string, string> Values(Dictionary<string, string>? environment) =>
-        SettingsLoader.Merge(Sources(environment));
-
     private ToolSettings Load(Dictionary<string, string>? environment = null, bool requireCredentials = false) =>
-        SettingsLoader.Validate(Values(environment), requireCredentials);
+        ToolSettings.Load(SettingsConfiguration.Build(Sources(environment)), requireCredentials);
 }

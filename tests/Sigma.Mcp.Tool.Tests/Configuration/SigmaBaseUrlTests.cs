@@ -1,4 +1,5 @@
-using Sigma.Mcp.Tool.Configuration;
+using Sigma.Mcp.Tool.SigmaApi;
+
 
 namespace Sigma.Mcp.Tool.Tests.Configuration;
 

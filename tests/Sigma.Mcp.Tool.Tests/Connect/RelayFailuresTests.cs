@@ -2,13 +2,14 @@ using System.Net;
 using ModelContextProtocol.Protocol;
 using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Connect;
+using Sigma.Mcp.Tool.Tests.Fixtures;
 
 namespace Sigma.Mcp.Tool.Tests.Connect;
 
 /// <summary>What each failure tells the user, and the settings that connect accepts.</summary>
 public sealed class RelayFailuresTests
 {
-    private static readonly ConnectSettings s_oauth = ConnectSettings.Parse("https://mcp.example.com/mcp", null, new Dictionary<string, string>(), "/tmp/none");
+    private static readonly ConnectSettings s_oauth = ConnectSettings.Parse("https://mcp.example.com/mcp", null, TestConfiguration.From(new Dictionary<string, string>()), "/tmp/none");
 
     [Fact]
     public void ExpiredLogin_SaysToLogInAgainWithTheExactCommand()
@@ -34,7 +35,7 @@ public sealed class RelayFailuresTests
     [Fact]
     public void RefusedToken_NamesWhereTheTokenCameFrom()
     {
-        var settings = ConnectSettings.Parse("https://mcp.example.com/mcp", null, new Dictionary<string, string> { [ConnectSettings.TokenVariable] = "secret-token-value" }, "/tmp/none");
+        var settings = ConnectSettings.Parse("https://mcp.example.com/mcp", null, TestConfiguration.From(new Dictionary<string, string> { [ConnectSettings.TokenVariable] = "secret-token-value" }), "/tmp/none");
 
         var text = new RelayFailures(settings).Describe(new HttpRequestException("401", null, HttpStatusCode.Unauthorized));
 
@@ -47,12 +48,12 @@ public sealed class RelayFailuresTests
     [InlineData("mcp.example.com")]
     public void UnusableAddress_IsRefusedBeforeAnythingStarts(string url)
     {
-        var parse = () => ConnectSettings.Parse(url, null, new Dictionary<string, string>(), "/tmp/none");
+        var parse = () => ConnectSettings.Parse(url, null, TestConfiguration.From(new Dictionary<string, string>()), "/tmp/none");
 
         parse.Should().Throw<ConfigurationException>();
     }
 
     [Fact]
     public void PlainHttpToLoopback_IsAccepted() =>
-        ConnectSettings.Parse("http://127.0.0.1:8080/mcp", null, new Dictionary<string, string>(), "/tmp/none").Endpoint.Port.Should().Be(8080);
+        ConnectSettings.Parse("http://127.0.0.1:8080/mcp", null, TestConfiguration.From(new Dictionary<string, string>()), "/tmp/none").Endpoint.Port.Should().Be(8080);
 }

@@ -2,9 +2,9 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2;
+using Sigma.Mcp.Tool.Aws;
 using Sigma.Mcp.Tool.Caching.DynamoDb;
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.SigmaApi.Credentials;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Xunit.Abstractions;
 

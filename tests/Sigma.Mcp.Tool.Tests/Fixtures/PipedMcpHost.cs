@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Sigma.Mcp.Tool.Server;
 
 namespace Sigma.Mcp.Tool.Tests.Fixtures;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
+using Sigma.Mcp.Tool.SigmaApi;
 using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.Fixtures;
@@ -11,7 +11,7 @@ namespace Sigma.Mcp.Tool.Tests.Fixtures;
 internal static class ToolServices
 {
     public static ToolSettings SettingsFor(SigmaSandbox sandbox, string? clientSecret = null, LogLevel logLevel = LogLevel.Warning, string? cachePath = null) =>
-        SettingsLoader.Validate(
+        TestConfiguration.Load(
             new Dictionary<string, string>(SandboxSettings.For(sandbox, clientSecret)!)
             {
                 ["SIGMA_MCP_CACHE_PATH"] = cachePath ?? Path.Combine(Path.GetTempPath(), "sigma-mcp-tests", $"cache-{Guid.NewGuid():N}.db"),
@@ -36,7 +36,7 @@ internal static class ToolServices
         var settings = SettingsFor(sandbox, clientSecret, logs is null ? LogLevel.Warning : LogLevel.Trace, cachePath);
         if (sigma is not null)
         {
-            settings = new ToolSettings { Sigma = sigma(settings.Sigma), Cache = settings.Cache, LogLevel = settings.LogLevel };
+            settings = settings with { Sigma = sigma(settings.Sigma) };
         }
 
         var builder = ToolHost.CreateBuilder(settings);

@@ -1,5 +1,6 @@
 using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Http;
+using Sigma.Mcp.Tool.Tests.Fixtures;
 
 namespace Sigma.Mcp.Tool.Tests.Http;
 
@@ -163,5 +164,5 @@ public sealed class HttpServerSettingsTests
     }
 
     private static HttpServerSettings Parse(Dictionary<string, string> values, bool allowUnauthenticated = false) =>
-        HttpServerSettings.Parse(values, allowUnauthenticated);
+        HttpServerSettings.Parse(TestConfiguration.From(values), allowUnauthenticated);
 }

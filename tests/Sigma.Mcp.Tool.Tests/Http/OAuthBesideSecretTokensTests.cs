@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Sigma.Mcp.Tool.Aws;
 using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.Http;
-using Sigma.Mcp.Tool.SigmaApi.Credentials;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Mcp.Tool.Tests.SigmaApi.Credentials;
 using Sigma.Sandbox;
@@ -40,13 +40,13 @@ public sealed class OAuthBesideSecretTokensTests : IAsyncLifetime, IDisposable
         _sandbox = await SigmaSandbox.StartAsync();
         _issuer = await TestIssuer.StartAsync();
         var settings = ToolServices.SettingsFor(_sandbox, cachePath: _directory.File("cache.db"));
-        var http = HttpServerSettings.Parse(new Dictionary<string, string>
+        var http = HttpServerSettings.Parse(TestConfiguration.From(new Dictionary<string, string>
         {
             ["SIGMA_MCP_URLS"] = "http://127.0.0.1:0",
             ["SIGMA_MCP_HTTP_TOKENS_SECRET_ID"] = "sigma-mcp/test/http-tokens",
             ["SIGMA_MCP_OAUTH_AUTHORITY"] = _issuer.Issuer,
             ["SIGMA_MCP_PUBLIC_URL"] = PublicUrl,
-        }, allowUnauthenticated: false);
+        }), allowUnauthenticated: false);
         _ssm.ThenValue($$"""{"ci": "{{SecretToken}}"}""");
         _app = HttpServerHost.Build(settings, http, builder =>
         {

@@ -37,7 +37,7 @@ public sealed class OAuthServerFixture : IAsyncLifetime, IDisposable
         Sandbox = await SigmaSandbox.StartAsync();
         Issuer = await TestIssuer.StartAsync();
         var settings = ToolServices.SettingsFor(Sandbox, logLevel: LogLevel.Trace, cachePath: _directory.File("cache.db"));
-        var parsed = HttpServerSettings.Parse(new Dictionary<string, string>
+        var parsed = HttpServerSettings.Parse(TestConfiguration.From(new Dictionary<string, string>
         {
             ["SIGMA_MCP_URLS"] = "http://127.0.0.1:0",
             ["SIGMA_MCP_HTTP_TOKENS"] = StaticToken,
@@ -45,7 +45,7 @@ public sealed class OAuthServerFixture : IAsyncLifetime, IDisposable
             ["SIGMA_MCP_PUBLIC_URL"] = PublicUrl,
             ["SIGMA_MCP_OAUTH_SCOPE"] = Scope,
             ["SIGMA_MCP_MEMBER_ACCESS_TTL"] = "2s",
-        }, allowUnauthenticated: false);
+        }), allowUnauthenticated: false);
         var http = new HttpServerSettings
         {
             Urls = parsed.Urls,

@@ -73,5 +73,5 @@ public sealed class OAuthSettingsTests
         run.Stderr.Trim().Split('\n').Should().ContainSingle(run.ToString()).Which.Should().Contain("SIGMA_MCP_PUBLIC_URL is required");
     }
 
-    private static HttpServerSettings Parse(Dictionary<string, string> values) => HttpServerSettings.Parse(values, allowUnauthenticated: false);
+    private static HttpServerSettings Parse(Dictionary<string, string> values) => HttpServerSettings.Parse(TestConfiguration.From(values), allowUnauthenticated: false);
 }

@@ -1,8 +1,8 @@
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Mcp.Tool.Tests.Fixtures;
+using Sigma.Mcp.Tool.Tools;
 using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.Tools;
@@ -89,7 +89,7 @@ internal sealed class InProcessServer : IAsyncDisposable
         var settings = ToolServices.SettingsFor(Sandbox, cachePath: CachePath);
         if (_tools is not null)
         {
-            settings = new ToolSettings { Sigma = settings.Sigma, Cache = settings.Cache, LogLevel = settings.LogLevel, CachePollInterval = settings.CachePollInterval, Tools = _tools };
+            settings = settings with { Tools = _tools };
         }
 
         _piped = await PipedMcpHost.StartAsync(ToolHost.CreateBuilder(settings), clientOptions, cancellationToken);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Sigma.Mcp.Tool.Caching.Refresh;
+using Sigma.Mcp.Tool.Refresh;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Sandbox;
 

@@ -1,23 +1,12 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
+using Sigma.Mcp.Tool.Aws;
 
 namespace Sigma.Mcp.Tool.Caching.DynamoDb;
 
 /// <summary>Says what to do about the DynamoDB errors that are configuration, not bugs.</summary>
 internal static class DynamoDbErrors
 {
-    /// <summary>The AWS settings that give the SDK credentials, for messages.</summary>
-    public const string CredentialSettings =
-        "Set AWS_PROFILE to a profile in ~/.aws/config (and run `aws sso login` for an SSO profile), or set AWS_ACCESS_KEY_ID and " +
-        "AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary keys), or run where an IAM role provides them";
-
-    private static readonly HashSet<string> s_refusedCredentials = new(StringComparer.Ordinal)
-    {
-        "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException", "MissingAuthenticationTokenException",
-        "InvalidClientTokenId", "IncompleteSignature", "SignatureDoesNotMatch",
-    };
-
     /// <summary>
     /// A <see cref="CacheUnavailableException"/> for <paramref name="error"/>, or null when it is something else.
     /// <paramref name="where"/> is the region and endpoint, e.g. <c>region 'eu-west-2'</c>.
@@ -34,10 +23,10 @@ internal static class DynamoDbErrors
         AmazonDynamoDBException { ErrorCode: "AccessDeniedException" } => new(
             $"The AWS identity in use may not use DynamoDB table '{table}' in {where}. Grant it the actions listed in docs/dynamodb-table.md " +
             "on that table, or use another identity (AWS_PROFILE).", error),
-        AmazonServiceException { ErrorCode: { } code } when s_refusedCredentials.Contains(code) => new(
-            $"AWS refused the credentials for DynamoDB table '{table}' in {where} ({code}). {CredentialSettings}.", error),
-        AmazonClientException when error.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase) => new(
-            $"No AWS credentials for DynamoDB table '{table}' in {where}. {CredentialSettings}.", error),
+        _ when AwsErrors.RefusedCredentials(error, out var code) => new(
+            $"AWS refused the credentials for DynamoDB table '{table}' in {where} ({code}). {AwsErrors.CredentialSettings}.", error),
+        _ when AwsErrors.NoCredentials(error) => new(
+            $"No AWS credentials for DynamoDB table '{table}' in {where}. {AwsErrors.CredentialSettings}.", error),
         HttpRequestException => new(
             $"Could not reach DynamoDB for table '{table}' in {where}: {error.Message}. Check the network, AWS_REGION and AWS_ENDPOINT_URL_DYNAMODB.", error),
         _ => null,

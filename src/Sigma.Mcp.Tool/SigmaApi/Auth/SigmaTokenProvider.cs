@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Sigma.Mcp.Tool.Configuration;
 using Sigma.Mcp.Tool.SigmaApi.Credentials;
 using Sigma.Mcp.Tool.SigmaApi.Http;
 using Sigma.Mcp.Tool.SigmaApi.Models;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sigma.Mcp.Tool.Configuration;
 
 namespace Sigma.Mcp.Tool.SigmaApi.Credentials;
 
@@ -69,4 +70,11 @@ internal static class CredentialSecretJson
 
         return null;
     }
+
+    /// <summary>The secret's value is not the expected JSON; <paramref name="problem"/> names fields, never values.</summary>
+    public static ConfigurationException Malformed(string secretId, string region, string problem) => new(
+        SettingNames.CredentialsSecretId,
+        $"The Secrets Manager secret '{secretId}' (SIGMA_CREDENTIALS_SECRET_ID) in region {region} does not hold Sigma API credentials: {problem}. " +
+        $"It must be a JSON object {ExpectedShape} with both fields non-empty strings; set it with " +
+        $"`aws secretsmanager put-secret-value --secret-id {secretId} --secret-string '{ExpectedShape}'`.");
 }

@@ -1,5 +1,6 @@
 using Amazon.SimpleSystemsManagement;
 using Microsoft.Extensions.Logging;
+using Sigma.Mcp.Tool.Aws;
 using Sigma.Mcp.Tool.Configuration;
 
 namespace Sigma.Mcp.Tool.SigmaApi.Credentials;
@@ -127,7 +128,7 @@ internal sealed partial class SecretsManagerCredentialSource : ISigmaCredentialS
     private async Task<SigmaCredentials> ReadAsync(CancellationToken cancellationToken)
     {
         var value = await _secret.ReadAsync(cancellationToken);
-        return CredentialSecretJson.TryParse(value, out var problem) ?? throw SecretsManagerErrors.Malformed(SecretId, _secret.Region, problem);
+        return CredentialSecretJson.TryParse(value, out var problem) ?? throw CredentialSecretJson.Malformed(SecretId, _secret.Region, problem);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read the Sigma API credentials (client id {ClientId}) from Secrets Manager secret '{SecretId}'")]

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Sigma.Mcp.Tool.Configuration;
 
 namespace Sigma.Mcp.Tool.SigmaApi.Http;
 

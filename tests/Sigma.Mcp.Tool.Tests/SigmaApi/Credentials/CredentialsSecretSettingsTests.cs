@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Mcp.Tool.SigmaApi.Credentials;
+using Sigma.Mcp.Tool.Tests.Fixtures;
 
 namespace Sigma.Mcp.Tool.Tests.SigmaApi.Credentials;
 
@@ -11,7 +12,7 @@ public sealed class CredentialsSecretSettingsTests
     [Fact]
     public void Validate_SecretIdWithoutClientIdOrSecret_Accepted()
     {
-        var settings = SettingsLoader.Validate(
+        var settings = TestConfiguration.Load(
             new Dictionary<string, string> { ["SIGMA_CREDENTIALS_SECRET_ID"] = "sigma-mcp/prod/sigma-credentials", ["AWS_REGION"] = "eu-west-2" },
             requireCredentials: true);
 
@@ -25,7 +26,7 @@ public sealed class CredentialsSecretSettingsTests
     [InlineData("SIGMA_CLIENT_SECRET")]
     public void Validate_SecretIdAndClientCredentials_FailsAskingForOneOrTheOther(string alsoSet)
     {
-        var act = () => SettingsLoader.Validate(
+        var act = () => TestConfiguration.Load(
             new Dictionary<string, string> { ["SIGMA_CREDENTIALS_SECRET_ID"] = "sigma", [alsoSet] = "s3cr3t-value" }, requireCredentials: true);
 
         var error = act.Should().Throw<ConfigurationException>().Which;
@@ -38,7 +39,7 @@ public sealed class CredentialsSecretSettingsTests
     [InlineData("sigma\"credentials")]
     public void Validate_SecretIdNotASecretName_Fails(string secretId)
     {
-        var act = () => SettingsLoader.Validate(new Dictionary<string, string> { ["SIGMA_CREDENTIALS_SECRET_ID"] = secretId }, requireCredentials: true);
+        var act = () => TestConfiguration.Load(new Dictionary<string, string> { ["SIGMA_CREDENTIALS_SECRET_ID"] = secretId }, requireCredentials: true);
 
         act.Should().Throw<ConfigurationException>().Which.Setting.Should().Be("SIGMA_CREDENTIALS_SECRET_ID");
     }
@@ -46,7 +47,7 @@ public sealed class CredentialsSecretSettingsTests
     [Fact]
     public void Validate_SecretIdWithBadRegion_FailsNamingTheRegion()
     {
-        var act = () => SettingsLoader.Validate(
+        var act = () => TestConfiguration.Load(
             new Dictionary<string, string> { ["SIGMA_CREDENTIALS_SECRET_ID"] = "sigma", ["AWS_REGION"] = "Ireland" }, requireCredentials: true);
 
         act.Should().Throw<ConfigurationException>().Which.Setting.Should().Be("AWS_REGION");
@@ -55,7 +56,7 @@ public sealed class CredentialsSecretSettingsTests
     [Fact]
     public void Validate_SecretIdInSandbox_IgnoredSoTheSandboxCredentialsApply()
     {
-        var settings = SettingsLoader.Validate(
+        var settings = TestConfiguration.Load(
             new Dictionary<string, string> { ["SIGMA_CREDENTIALS_SECRET_ID"] = "sigma", ["SIGMA_CLIENT_ID"] = "sandbox-id", ["SIGMA_CLIENT_SECRET"] = "sandbox-secret" },
             requireCredentials: true,
             isSandbox: true);
@@ -66,7 +67,7 @@ public sealed class CredentialsSecretSettingsTests
     [Fact]
     public void ToolHost_SecretIdSet_UsesTheSecretsManagerSourceWithoutTouchingAwsUntilFirstUse()
     {
-        var settings = SettingsLoader.Validate(
+        var settings = TestConfiguration.Load(
             new Dictionary<string, string> { ["SIGMA_CREDENTIALS_SECRET_ID"] = "sigma-mcp/prod/sigma-credentials", ["AWS_REGION"] = "eu-west-2" },
             requireCredentials: true);
         using var host = ToolHost.CreateBuilder(settings).Build();
@@ -80,7 +81,7 @@ public sealed class CredentialsSecretSettingsTests
     [Fact]
     public async Task ToolHost_NoSecretId_UsesTheSettingsCredentials()
     {
-        var settings = SettingsLoader.Validate(
+        var settings = TestConfiguration.Load(
             new Dictionary<string, string> { ["SIGMA_CLIENT_ID"] = "id", ["SIGMA_CLIENT_SECRET"] = "s3cr3t-value" }, requireCredentials: true);
         using var host = ToolHost.CreateBuilder(settings).Build();
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
-using Sigma.Mcp.Tool.Configuration;
-using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 
 namespace Sigma.Mcp.Tool.Tests.SigmaApi.Recorded;
@@ -37,7 +36,7 @@ internal sealed class RecordedServer : IAsyncDisposable
         var server = new RecordedServer(sigma, ownsSigma);
         try
         {
-            var settings = SettingsLoader.Validate(
+            var settings = TestConfiguration.Load(
                 new Dictionary<string, string>
                 {
                     ["SIGMA_BASE_URL"] = sigma.BaseUrl.ToString(),
@@ -48,7 +47,7 @@ internal sealed class RecordedServer : IAsyncDisposable
                 requireCredentials: true,
                 isSandbox: false,
                 LogLevel.Trace);
-            var builder = ToolHost.CreateBuilder(new ToolSettings { Sigma = ToolServices.FastRetries(settings.Sigma), Cache = settings.Cache, LogLevel = settings.LogLevel });
+            var builder = ToolHost.CreateBuilder(settings with { Sigma = ToolServices.FastRetries(settings.Sigma) });
             builder.Logging.AddProvider(server.Logs);
             server._piped = await PipedMcpHost.StartAsync(builder, clientOptions: null, cancellationToken);
             return server;

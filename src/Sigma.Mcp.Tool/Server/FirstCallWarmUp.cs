@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Search;
+using Sigma.Mcp.Tool.Tools;
+
+namespace Sigma.Mcp.Tool.Server;
+
+/// <summary>
+/// Runs once the index is loaded (after <c>initialize</c> over stdio), while the client is still reading the handshake:
+/// builds the <c>tools/list</c> answer and the tools behind the prebuilt catalog, and runs one search end to end (query, result, JSON), so that the code behind
+/// them is compiled by the time the client's first calls arrive and the first search costs what later ones do.
+/// </summary>
+internal static class FirstCallWarmUp
+{
+    public static async Task RunAsync(IServiceProvider services, SearchIndexProvider index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _ = await index.GetAsync(cancellationToken);
+            if (services.GetService<IOptions<McpServerOptions>>()?.Value is { } options)
+            {
+                services.GetService<ToolList>()?.Get(options);
+            }
+
+            services.GetService<ToolCatalog>()?.BuildAll();
+
+            var search = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services);
+            var result = await search.SearchDocuments("warm up", cancellationToken: cancellationToken);
+            _ = JsonSerializer.SerializeToUtf8Bytes(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
+        }
+        catch (Exception)
+        {
+            // Only a head start (stopped with the server, or failed): a real call that fails the same way says why.
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Sigma.Mcp.Tool.Tools.Results;
+
+internal sealed record LineageEdgeItem(string Source, string Target, string? Type);
