@@ -7,16 +7,6 @@ namespace Sigma.Mcp.Tool.Cli;
 /// <summary>Options every command accepts. Each one overrides the setting of the same meaning from the environment or <c>.env</c>.</summary>
 internal sealed class GlobalOptions
 {
-    private static readonly Dictionary<string, string> s_optionNames = new(StringComparer.Ordinal)
-    {
-        [SettingNames.BaseUrl] = "--base-url",
-        [SettingNames.ClientId] = "--client-id",
-        [SettingNames.Cache] = "--cache",
-        [SettingNames.CachePath] = "--cache-path",
-        [SettingNames.TableName] = "--table-name",
-        [SettingNames.LogLevel] = "--log-level",
-    };
-
     public Option<string?> EnvFile { get; } = new("--env-file")
     {
         Description = "Read settings from this .env file instead of ./.env",
@@ -76,19 +66,22 @@ internal sealed class GlobalOptions
 
     public IEnumerable<Option> All => [EnvFile, Sandbox, SandboxCorpus, BaseUrl, ClientId, Cache, CachePath, TableName, LogLevel];
 
+    /// <summary>The options that override a setting: the setting's name and the option's.</summary>
+    private static readonly (string Setting, string Option)[] s_overrides =
+    [
+        (SettingNames.BaseUrl, "--base-url"),
+        (SettingNames.ClientId, "--client-id"),
+        (SettingNames.Cache, "--cache"),
+        (SettingNames.CachePath, "--cache-path"),
+        (SettingNames.TableName, "--table-name"),
+        (SettingNames.LogLevel, "--log-level"),
+    ];
+
     /// <summary>The options given on this command line, keyed by the setting each overrides.</summary>
     public SettingsSources ToSources(ParseResult parseResult) => new()
     {
         EnvFile = parseResult.GetValue(EnvFile),
-        CommandLine = new Dictionary<string, string?>
-        {
-            [SettingNames.BaseUrl] = parseResult.GetValue(BaseUrl),
-            [SettingNames.ClientId] = parseResult.GetValue(ClientId),
-            [SettingNames.Cache] = parseResult.GetValue(Cache),
-            [SettingNames.CachePath] = parseResult.GetValue(CachePath),
-            [SettingNames.TableName] = parseResult.GetValue(TableName),
-            [SettingNames.LogLevel] = parseResult.GetValue(LogLevel),
-        },
+        CommandLine = s_overrides.ToDictionary(o => o.Setting, o => parseResult.GetValue<string?>(o.Option)),
     };
 
     /// <summary>
@@ -110,9 +103,8 @@ internal sealed class GlobalOptions
     /// </summary>
     public static string Describe(ConfigurationException error, ParseResult parseResult)
     {
-        var option = s_optionNames.TryGetValue(error.Setting, out var name)
-            ? parseResult.RootCommandResult.Command.Options.FirstOrDefault(o => o.Name == name)
-            : null;
+        var name = s_overrides.Where(o => o.Setting == error.Setting).Select(o => o.Option).FirstOrDefault();
+        var option = name is null ? null : parseResult.RootCommandResult.Command.Options.FirstOrDefault(o => o.Name == name);
         var given = option is not null && parseResult.GetResult(option) is { Implicit: false };
         return given && error.Message.StartsWith(error.Setting + " ", StringComparison.Ordinal)
             ? $"{name} ({error.Setting}){error.Message[error.Setting.Length..]}"

@@ -1,5 +1,6 @@
-using Amazon.DynamoDBv2;
+using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Logging;
 
 namespace Sigma.Mcp.Tool.Caching.DynamoDb;
@@ -10,17 +11,27 @@ namespace Sigma.Mcp.Tool.Caching.DynamoDb;
 /// is one conditional <c>PutItem</c> too, so no transactions are needed. Thread-safe; several processes may share the table.
 /// The client is used, not owned: whoever created it disposes it.
 /// </summary>
-internal sealed partial class DynamoDbCache(IAmazonDynamoDB client, string tableName, TimeProvider time, ILogger<DynamoDbCache> logger)
-    : ICache, IAsyncDisposable
+internal sealed partial class DynamoDbCache : ICache, IAsyncDisposable
 {
-    private readonly DynamoDbTable _table = new(client, tableName, logger);
+    private readonly DynamoDbTable _table;
+    private readonly DynamoDbLeases _leases;
+    private readonly string _tableName;
+    private readonly ILogger<DynamoDbCache> _logger;
+
+    public DynamoDbCache(IAmazonDynamoDB client, string tableName, TimeProvider time, ILogger<DynamoDbCache> logger)
+    {
+        _table = new DynamoDbTable(client, tableName, logger);
+        _leases = new DynamoDbLeases(_table, tableName, time, logger);
+        _tableName = tableName;
+        _logger = logger;
+    }
 
     /// <summary>Capacity units DynamoDB reported for this cache's calls since it was created.</summary>
     public CapacityMeter Consumed => _table.Consumed;
 
     public string Backend => "dynamodb";
 
-    public string Location => $"dynamodb://{tableName}";
+    public string Location => $"dynamodb://{_tableName}";
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _table.EnsureExistsAsync(cancellationToken);
 
@@ -37,7 +48,7 @@ internal sealed partial class DynamoDbCache(IAmazonDynamoDB client, string table
         ArgumentOutOfRangeException.ThrowIfNegative(expectedCurrentGeneration);
 
         // One conditional update of the item that holds the lease: the fence and the switch are one atomic step.
-        var values = Held(lease);
+        var values = DynamoDbLeases.Held(lease);
         values[":generation"] = ItemCodec.N(metadata.Generation);
         values[":metadata"] = ItemCodec.S(ItemCodec.SerializeMetadata(metadata));
         var expected = "attribute_not_exists(#generation)";
@@ -48,14 +59,150 @@ internal sealed partial class DynamoDbCache(IAmazonDynamoDB client, string table
         }
 
         if (await _table.UpdateAsync(Partition(metadata.OrganizationId), TableSchema.MetadataSortKey,
-            "SET #generation = :generation, #metadata = :metadata", HeldCondition + " AND " + expected, values, cancellationToken) is not null)
+            "SET #generation = :generation, #metadata = :metadata", DynamoDbLeases.HeldCondition + " AND " + expected, values, cancellationToken) is not null)
         {
             return true;
         }
 
-        await EnsureHeldAsync(lease, cancellationToken);
+        await _leases.EnsureHeldAsync(lease, cancellationToken);
         return false;
     }
+
+    public Task<LeaseResult> TryAcquireLeaseAsync(string organizationId, string holder, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        _leases.TryAcquireAsync(organizationId, holder, duration, cancellationToken);
+
+    public Task RenewLeaseAsync(RefreshLease lease, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        _leases.RenewAsync(lease, duration, cancellationToken);
+
+    public Task ReleaseLeaseAsync(RefreshLease lease, CancellationToken cancellationToken = default) => _leases.ReleaseAsync(lease, cancellationToken);
+
+    public async Task<long> AllocateGenerationAsync(RefreshLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        var partition = Partition(lease.OrganizationId);
+        var item = await _table.GetAsync(partition, TableSchema.MetadataSortKey, cancellationToken);
+        if (item is null || !item.ContainsKey(TableSchema.NextGeneration))
+        {
+            // A table written before the counter existed: start above every generation already stored.
+            var stored = (await ListGenerationsAsync(lease.OrganizationId, cancellationToken))
+                .Append(item is not null && item.ContainsKey(TableSchema.Generation) ? ItemCodec.Number(item, TableSchema.Generation) : 0).Max();
+            var start = DynamoDbLeases.Held(lease);
+            start[":start"] = ItemCodec.N(stored);
+            await _table.UpdateAsync(partition, TableSchema.MetadataSortKey, "SET #nextGeneration = :start",
+                "attribute_not_exists(#nextGeneration) AND " + DynamoDbLeases.HeldCondition, start, cancellationToken);
+        }
+
+        var values = DynamoDbLeases.Held(lease);
+        values[":one"] = ItemCodec.N(1);
+        var updated = await _table.UpdateAsync(partition, TableSchema.MetadataSortKey, "ADD #nextGeneration :one", DynamoDbLeases.HeldCondition, values, cancellationToken)
+            ?? throw await _leases.LostAsync(lease, cancellationToken);
+        return ItemCodec.Number(updated, TableSchema.NextGeneration);
+    }
+
+    public async IAsyncEnumerable<CachedDocument> ReadDocumentsAsync(
+        string organizationId, long generation, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var assembler = new DocumentAssembler(generation);
+        await foreach (var item in QueryPrefixAsync(Partition(organizationId), TableSchema.DocumentPrefix(generation), keysOnly: false, cancellationToken))
+        {
+            if (assembler.Add(item) is { } document)
+            {
+                yield return document;
+            }
+        }
+
+        assembler.Finish();
+    }
+
+    public async Task<CachedDocument?> GetDocumentAsync(string organizationId, long generation, string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(documentId);
+
+        // The key range of this id also holds ids that extend it ("a" and "a#0001#0000"), hence the filter on the id itself.
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":first"] = ItemCodec.S(TableSchema.DocumentChunk(generation, documentId, 0)),
+            [":last"] = ItemCodec.S(TableSchema.DocumentChunk(generation, documentId, TableSchema.MaxChunks - 1)),
+            [":id"] = ItemCodec.S(documentId),
+        };
+        var assembler = new DocumentAssembler(generation);
+        CachedDocument? found = null;
+        await foreach (var item in _table.QueryAsync(
+            Partition(organizationId), "#sk BETWEEN :first AND :last", values, filter: "#docId = :id", cancellationToken: cancellationToken))
+        {
+            found ??= assembler.Add(item);
+        }
+
+        assembler.Finish();
+        return found;
+    }
+
+    public async IAsyncEnumerable<CachedMember> ReadMembersAsync(
+        string organizationId, long generation, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in QueryPrefixAsync(Partition(organizationId), TableSchema.MemberPrefix(generation), keysOnly: false, cancellationToken))
+        {
+            yield return ItemCodec.ReadMember(item);
+        }
+    }
+
+    public async Task WriteDocumentsAsync(
+        RefreshLease lease, long generation, IReadOnlyCollection<CachedDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(documents);
+        var partition = Partition(lease.OrganizationId);
+        if (documents.Count == 0)
+        {
+            return;
+        }
+
+        // The last of one id wins here as across calls, and a batch may not name one key twice.
+        var latest = new Dictionary<string, CachedDocument>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            latest[document.Id] = document;
+        }
+
+        var puts = latest.Values.SelectMany(d => ItemCodec.DocumentItems(partition, generation, d)).Select(Put).ToList();
+        await _leases.EnsureHeldAsync(lease, cancellationToken);
+        await MarkGenerationAsync(partition, generation, cancellationToken);
+        await _table.WriteAsync(puts, cancellationToken);
+    }
+
+    public async Task WriteMembersAsync(
+        RefreshLease lease, long generation, IReadOnlyCollection<CachedMember> members, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(members);
+        var partition = Partition(lease.OrganizationId);
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        var latest = new Dictionary<string, CachedMember>(StringComparer.Ordinal);
+        foreach (var member in members)
+        {
+            latest[member.MemberId] = member;
+        }
+
+        var puts = latest.Values.Select(m => Put(ItemCodec.MemberItem(partition, generation, m))).ToList();
+        await _leases.EnsureHeldAsync(lease, cancellationToken);
+        await MarkGenerationAsync(partition, generation, cancellationToken);
+        await _table.WriteAsync(puts, cancellationToken);
+    }
+
+    /// <summary>
+    /// Written before the data, after checking that the lease is still held (DynamoDB has no condition across items
+    /// without transactions: a generation number belongs to the one refresh that allocated it, and the publish is
+    /// fenced atomically, so a write that slips past a lease lost a moment ago lands in a generation nobody publishes),
+    /// so that a refresh that dies half-way still leaves its generation listed for deletion.
+    /// </summary>
+    private async Task MarkGenerationAsync(string partition, long generation, CancellationToken cancellationToken) =>
+        await _table.PutAsync(ItemCodec.GenerationMarkerItem(partition, generation), null, null, cancellationToken);
+
+    private static WriteRequest Put(Dictionary<string, AttributeValue> item) => new() { PutRequest = new PutRequest { Item = item } };
 
     public async Task<string?> GetOrganizationAsync(string connectionKey, CancellationToken cancellationToken = default)
     {
@@ -91,7 +238,7 @@ internal sealed partial class DynamoDbCache(IAmazonDynamoDB client, string table
 
         // The marker goes last, so a deletion that dies half-way is still listed, and finished by the next refresh.
         await _table.DeleteAsync(partition, TableSchema.GenerationMarker(generation), null, null, cancellationToken);
-        LogGenerationDeleted(logger, generation, organizationId);
+        LogGenerationDeleted(_logger, generation, organizationId);
     }
 
     public async Task ClearAsync(string organizationId, CancellationToken cancellationToken = default)

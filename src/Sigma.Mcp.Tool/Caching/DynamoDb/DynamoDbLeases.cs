@@ -4,18 +4,20 @@ using Microsoft.Extensions.Logging;
 namespace Sigma.Mcp.Tool.Caching.DynamoDb;
 
 /// <summary>
-/// The refresh lease and the generation counter: attributes of the organization's metadata item, changed with
-/// conditional <c>UpdateItem</c>s, so that the publish (an update of the same item) is fenced by the lease atomically.
+/// The refresh lease of <see cref="DynamoDbCache"/>: attributes of the organization's metadata item, changed with
+/// conditional <c>UpdateItem</c>s, so that the publish and the generation counter (updates of the same item, under
+/// <see cref="HeldCondition"/>) are fenced by the lease atomically.
 /// </summary>
-internal sealed partial class DynamoDbCache
+internal sealed partial class DynamoDbLeases(DynamoDbTable table, string tableName, TimeProvider time, ILogger logger)
 {
     private const int MaxLeaseAttempts = 5;
 
     // The stored lease is this one: same holder, same epoch.
-    private const string HeldCondition = "#holder = :holder AND #epoch = :epoch";
+    public const string HeldCondition = "#holder = :holder AND #epoch = :epoch";
 
-    public async Task<LeaseResult> TryAcquireLeaseAsync(string organizationId, string holder, TimeSpan duration, CancellationToken cancellationToken = default)
+    public async Task<LeaseResult> TryAcquireAsync(string organizationId, string holder, TimeSpan duration, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(organizationId);
         ArgumentException.ThrowIfNullOrEmpty(holder);
 
         // The lease can change between a refused write and the read that says who holds it; then try again.
@@ -54,52 +56,30 @@ internal sealed partial class DynamoDbCache
             $"The refresh lease of organization '{organizationId}' kept changing hands in DynamoDB table '{tableName}'; try the refresh again.");
     }
 
-    public async Task RenewLeaseAsync(RefreshLease lease, TimeSpan duration, CancellationToken cancellationToken = default)
+    public async Task RenewAsync(RefreshLease lease, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
         var values = Held(lease);
         values[":expires"] = ItemCodec.N((time.GetUtcNow() + duration).ToUnixTimeMilliseconds());
-        if (await _table.UpdateAsync(Partition(lease.OrganizationId), TableSchema.MetadataSortKey, "SET #expiresAt = :expires", HeldCondition, values, cancellationToken) is null)
+        if (await table.UpdateAsync(TableSchema.Partition(lease.OrganizationId), TableSchema.MetadataSortKey, "SET #expiresAt = :expires", HeldCondition, values, cancellationToken) is null)
         {
             throw await LostAsync(lease, cancellationToken);
         }
     }
 
-    public async Task ReleaseLeaseAsync(RefreshLease lease, CancellationToken cancellationToken = default)
+    public async Task ReleaseAsync(RefreshLease lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
 
         // Expired rather than removed: the epoch must keep growing.
         var values = Held(lease);
         values[":zero"] = ItemCodec.N(0);
-        await _table.UpdateAsync(Partition(lease.OrganizationId), TableSchema.MetadataSortKey, "SET #expiresAt = :zero", HeldCondition, values, cancellationToken);
+        await table.UpdateAsync(TableSchema.Partition(lease.OrganizationId), TableSchema.MetadataSortKey, "SET #expiresAt = :zero", HeldCondition, values, cancellationToken);
     }
 
-    public async Task<long> AllocateGenerationAsync(RefreshLease lease, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        var partition = Partition(lease.OrganizationId);
-        var item = await _table.GetAsync(partition, TableSchema.MetadataSortKey, cancellationToken);
-        if (item is null || !item.ContainsKey(TableSchema.NextGeneration))
-        {
-            // A table written before the counter existed: start above every generation already stored.
-            var stored = (await ListGenerationsAsync(lease.OrganizationId, cancellationToken))
-                .Append(item is not null && item.ContainsKey(TableSchema.Generation) ? ItemCodec.Number(item, TableSchema.Generation) : 0).Max();
-            var start = Held(lease);
-            start[":start"] = ItemCodec.N(stored);
-            await _table.UpdateAsync(partition, TableSchema.MetadataSortKey, "SET #nextGeneration = :start",
-                "attribute_not_exists(#nextGeneration) AND " + HeldCondition, start, cancellationToken);
-        }
-
-        var values = Held(lease);
-        values[":one"] = ItemCodec.N(1);
-        var updated = await _table.UpdateAsync(partition, TableSchema.MetadataSortKey, "ADD #nextGeneration :one", HeldCondition, values, cancellationToken)
-            ?? throw await LostAsync(lease, cancellationToken);
-        return ItemCodec.Number(updated, TableSchema.NextGeneration);
-    }
 
     /// <summary>Throws <see cref="LeaseLostException"/> unless <paramref name="lease"/> is still the stored one.</summary>
-    private async Task EnsureHeldAsync(RefreshLease lease, CancellationToken cancellationToken)
+    public async Task EnsureHeldAsync(RefreshLease lease, CancellationToken cancellationToken)
     {
         var current = await ReadLeaseAsync(lease.OrganizationId, cancellationToken);
         if (current is null || current.Holder != lease.Holder || current.Epoch != lease.Epoch)
@@ -108,7 +88,8 @@ internal sealed partial class DynamoDbCache
         }
     }
 
-    private async Task<LeaseLostException> LostAsync(RefreshLease lease, CancellationToken cancellationToken)
+    /// <summary>The error for a lease that is no longer the stored one, naming who holds it now.</summary>
+    public async Task<LeaseLostException> LostAsync(RefreshLease lease, CancellationToken cancellationToken)
     {
         var current = await ReadLeaseAsync(lease.OrganizationId, cancellationToken);
         return LeaseLostException.To(current?.Holder);
@@ -117,7 +98,7 @@ internal sealed partial class DynamoDbCache
     private async Task<RefreshLease?> TakeAsync(
         string organizationId, string condition, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
     {
-        var item = await _table.UpdateAsync(Partition(organizationId), TableSchema.MetadataSortKey,
+        var item = await table.UpdateAsync(TableSchema.Partition(organizationId), TableSchema.MetadataSortKey,
             "SET #holder = :holder, #acquiredAt = :acquired, #expiresAt = :expires ADD #epoch :one", condition, values, cancellationToken);
         return item is null ? null : ItemCodec.ReadLease(organizationId, item);
     }
@@ -130,7 +111,8 @@ internal sealed partial class DynamoDbCache
         [":one"] = ItemCodec.N(1),
     };
 
-    private static Dictionary<string, AttributeValue> Held(RefreshLease lease) => new()
+    /// <summary>The values <see cref="HeldCondition"/> compares with.</summary>
+    public static Dictionary<string, AttributeValue> Held(RefreshLease lease) => new()
     {
         [":holder"] = ItemCodec.S(lease.Holder),
         [":epoch"] = ItemCodec.N(lease.Epoch),
@@ -138,7 +120,7 @@ internal sealed partial class DynamoDbCache
 
     private async Task<RefreshLease?> ReadLeaseAsync(string organizationId, CancellationToken cancellationToken)
     {
-        var item = await _table.GetAsync(Partition(organizationId), TableSchema.MetadataSortKey, cancellationToken);
+        var item = await table.GetAsync(TableSchema.Partition(organizationId), TableSchema.MetadataSortKey, cancellationToken);
         return item is null ? null : ItemCodec.ReadLease(organizationId, item);
     }
 
