@@ -81,6 +81,21 @@ internal sealed class QueryPlan
     /// <summary>Every term any word matches.</summary>
     public HashSet<int> MatchedTermIds() => [.. Words.SelectMany(w => w.Matches).Select(m => m.TermId)];
 
+    /// <summary>The literal query's words that this plan's <paramref name="words"/> stand for.</summary>
+    public byte OriginalWords(byte words)
+    {
+        byte original = 0;
+        for (var word = 0; word < Words.Length; word++)
+        {
+            if ((words & (1 << word)) != 0 && Words[word].Original >= 0)
+            {
+                original |= (byte)(1 << Words[word].Original);
+            }
+        }
+
+        return original;
+    }
+
     private static QueryPlan Build(
         IReadOnlyList<string> tokens, int[] source, QueryIntent intent, SearchVocabulary vocabulary, bool[]? owners, bool[]? paths, QueryPlan? literal)
     {

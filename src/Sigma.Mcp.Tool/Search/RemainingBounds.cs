@@ -67,6 +67,23 @@ internal sealed class RemainingBounds
     public byte ElementWords { get; }
 
     /// <summary>
+    /// The most <see cref="UpperBound"/> (with the element bonus) of any number can fall from these lists to
+    /// <paramref name="later"/>, a tail of them: what a cull in between could take off.
+    /// </summary>
+    public float MaxDrop(RemainingBounds later)
+    {
+        var drop = 0f;
+        for (var word = 0; word < SearchWeights.MaxWords; word++)
+        {
+            drop += Math.Max(_unmatched[word] - later._unmatched[word], _matched[word] - later._matched[word]);
+        }
+
+        drop += later.Words != Words ? SearchWeights.AllWords : 0f;
+        drop += later.NameWords != NameWords || later.ExactNameWords != ExactNameWords ? SearchWeights.NameCoversQuery + SearchWeights.ExactName : 0f;
+        return drop + (later.ElementWords != ElementWords ? Scorer.MaxElementBonus : 0f);
+    }
+
+    /// <summary>
     /// An upper bound of the final score (before badge) of a number whose accumulator is <paramref name="own"/> now;
     /// for an element, <paramref name="context"/> is its document's (complete) name context.
     /// </summary>

@@ -24,7 +24,7 @@ internal sealed class SearchScratch(int documentCount, int elementCount)
 
     public int TouchedElementCount { get; set; }
 
-    /// <summary>Room for the candidates left after pruning (see <c>SearchIndex.ReadLists</c>).</summary>
+    /// <summary>Room for the candidates left after pruning (see <see cref="ListReader"/>).</summary>
     public int[] CandidateDocuments => _candidateDocuments ??= new int[documentCount];
 
     public int[] CandidateElements => _candidateElements ??= new int[elementCount];

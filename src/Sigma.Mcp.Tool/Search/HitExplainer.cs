@@ -4,12 +4,17 @@ using Sigma.Mcp.Tool.Caching;
 namespace Sigma.Mcp.Tool.Search;
 
 /// <summary>
-/// Turns the best numbers into hits, saying where they matched. Runs for the returned hits only, using the
+/// Turns a plan's best numbers into hits, saying where they matched. Runs for the returned hits only, using the
 /// accumulators' (field, word) bits to look at the fields that matched.
 /// </summary>
-internal sealed partial class SearchIndex
+internal sealed class HitExplainer(IndexContent index, QueryPlan plan)
 {
-    private SearchHit ExplainDocument(int number, float score, in Accumulator accumulator, QueryPlan plan, HashSet<int> matched)
+    private static readonly string[] s_fieldNames = ["name", "description", "path", "tag", "owner", "element", "column"];
+
+    // Every term any word matches: a tag or column is shown when one of its tokens is one of them.
+    private readonly HashSet<int> _matched = plan.MatchedTermIds();
+
+    public SearchHit Document(int number, float score, in Accumulator accumulator)
     {
         Span<float> totals = stackalloc float[SearchWeights.FieldCount];
         var viaElements = false;
@@ -23,7 +28,7 @@ internal sealed partial class SearchIndex
                     continue;
                 }
 
-                var weight = SearchWeights.Field[field] * BestQuality(_documentPostings, plan.Words[word], field, number);
+                var weight = SearchWeights.Field[field] * BestQuality(plan.Words[word], field, number);
                 if (weight > bestWeight)
                 {
                     (bestField, bestWeight) = (field, weight);
@@ -43,14 +48,14 @@ internal sealed partial class SearchIndex
             best = totals[field] > totals[best] ? field : best;
         }
 
-        var document = _documents[number];
-        var (element, column) = viaElements ? BestElement(number, plan, matched) : (null, null);
+        var document = index.Documents[number];
+        var (element, column) = viaElements ? BestElement(number) : (null, null);
         var text = (SearchField)best switch
         {
             SearchField.Name => document.Name,
             SearchField.Description => document.Description,
             SearchField.Path => document.Path,
-            SearchField.Tag => FirstMatching(document.Tags, matched),
+            SearchField.Tag => FirstMatching(document.Tags),
             SearchField.Owner => document.OwnerName,
             SearchField.Element => element?.Name,
             _ => column,
@@ -58,20 +63,21 @@ internal sealed partial class SearchIndex
         return new SearchHit(document, score, element, s_fieldNames[best], text);
     }
 
-    private SearchHit ExplainElement(int number, float score, in Accumulator accumulator, QueryPlan plan, HashSet<int> matched)
+    public SearchHit Element(int number, float score, in Accumulator accumulator)
     {
-        var element = _elements[number];
+        var element = index.Elements[number];
+        var document = index.Documents[index.ElementDocument[number]];
         var nameScore = BitOperations.PopCount(accumulator.NameWords) * SearchWeights.ElementName;
         var columnScore = BitOperations.PopCount((byte)(accumulator.Seen >> 8)) * SearchWeights.ElementColumn;
         return nameScore >= columnScore
-            ? new SearchHit(_documents[_elementDocument[number]], score, element, "element", element.Name)
-            : new SearchHit(_documents[_elementDocument[number]], score, element, "column", FirstMatching(element.Columns, matched));
+            ? new SearchHit(document, score, element, "element", element.Name)
+            : new SearchHit(document, score, element, "column", FirstMatching(element.Columns));
     }
 
     // The element of a document that best matches the query (name ×10, columns ×3 per word), and its matching column.
-    private (CachedElement? Element, string? Column) BestElement(int number, QueryPlan plan, HashSet<int> matched)
+    private (CachedElement? Element, string? Column) BestElement(int number)
     {
-        int start = _elementStart[number], count = _elementStart[number + 1] - start, words = plan.Words.Length;
+        int start = index.ElementStart[number], count = index.ElementStart[number + 1] - start, words = plan.Words.Length;
         if (count == 0)
         {
             return (null, null);
@@ -85,7 +91,7 @@ internal sealed partial class SearchIndex
                 for (var field = 0; field < SearchWeights.ElementFieldCount; field++)
                 {
                     var weight = (field == 0 ? SearchWeights.ElementName : SearchWeights.ElementColumn) * match.Quality;
-                    foreach (var element in _elementPostings.Between(match.TermId, field, start, start + count))
+                    foreach (var element in index.ElementPostings.Between(match.TermId, field, start, start + count))
                     {
                         ref var slot = ref perWord[((element - start) * words) + word];
                         slot = Math.Max(slot, weight);
@@ -104,20 +110,20 @@ internal sealed partial class SearchIndex
             }
 
             // Of two elements with the same words, the shorter name is the closer one ("credits used by warehouse").
-            score -= 0.01f * _elementNameTokens[start + i];
+            score -= 0.01f * index.ElementNameTokens[start + i];
             (best, bestScore) = score > bestScore ? (i, score) : (best, bestScore);
         }
 
-        var found = _elements[start + best];
-        return (found, FirstMatching(found.Columns, matched));
+        var found = index.Elements[start + best];
+        return (found, FirstMatching(found.Columns));
     }
 
     // Matches are in quality order, so the first one present in the field is the word's best there.
-    private static float BestQuality(PostingLists postings, QueryWord word, int field, int number)
+    private float BestQuality(QueryWord word, int field, int number)
     {
         foreach (var match in word.Matches)
         {
-            if (postings.Contains(match.TermId, field, number))
+            if (index.DocumentPostings.Contains(match.TermId, field, number))
             {
                 return match.Quality;
             }
@@ -126,13 +132,13 @@ internal sealed partial class SearchIndex
         return 0f;
     }
 
-    private string? FirstMatching(IEnumerable<string> texts, HashSet<int> matched)
+    private string? FirstMatching(IEnumerable<string> texts)
     {
         foreach (var text in texts)
         {
             foreach (var token in TextNormalizer.Tokenize(text))
             {
-                if (matched.Contains(_terms.Find(token)))
+                if (_matched.Contains(index.Terms.Find(token)))
                 {
                     return text;
                 }
