@@ -38,7 +38,7 @@ public sealed partial class TerraformTests(TerraformConfiguration terraform, ITe
     {
         var table = terraform.Resource("aws_dynamodb_table", "cache");
 
-        // DynamoDbTable.Provisioning.cs creates the table with these keys (both strings) and on-demand billing, and
+        // DynamoDbTableProvisioner.cs creates the table with these keys (both strings) and on-demand billing, and
         // refuses a table whose keys differ.
         table["hash_key"]!.GetValue<string>().Should().Be(TableSchema.PartitionKey);
         table["range_key"]!.GetValue<string>().Should().Be(TableSchema.SortKey);

@@ -15,6 +15,7 @@ internal sealed partial class DynamoDbCache : ICache, IAsyncDisposable
 {
     private readonly DynamoDbTable _table;
     private readonly DynamoDbLeases _leases;
+    private readonly IAmazonDynamoDB _client;
     private readonly string _tableName;
     private readonly ILogger<DynamoDbCache> _logger;
 
@@ -22,6 +23,7 @@ internal sealed partial class DynamoDbCache : ICache, IAsyncDisposable
     {
         _table = new DynamoDbTable(client, tableName, logger);
         _leases = new DynamoDbLeases(_table, tableName, time, logger);
+        _client = client;
         _tableName = tableName;
         _logger = logger;
     }
@@ -33,7 +35,8 @@ internal sealed partial class DynamoDbCache : ICache, IAsyncDisposable
 
     public string Location => $"dynamodb://{_tableName}";
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _table.EnsureExistsAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        new DynamoDbTableProvisioner(_client, _tableName, _table.Where, _logger).EnsureExistsAsync(cancellationToken);
 
     public async Task<CacheMetadata?> GetMetadataAsync(string organizationId, CancellationToken cancellationToken = default)
     {

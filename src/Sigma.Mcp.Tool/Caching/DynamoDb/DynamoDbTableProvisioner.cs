@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Sigma.Mcp.Tool.Caching.DynamoDb;
 
-/// <summary>Creating the table (<c>sigma-mcp cache init</c>).</summary>
-internal sealed partial class DynamoDbTable
+/// <summary>Creates the cache's table and checks an existing one's keys (<c>sigma-mcp cache init</c>, and every refresh).</summary>
+internal sealed partial class DynamoDbTableProvisioner(IAmazonDynamoDB client, string tableName, string where, ILogger logger)
 {
     private static readonly TimeSpan s_activeTimeout = TimeSpan.FromMinutes(5);
 
@@ -33,13 +33,13 @@ internal sealed partial class DynamoDbTable
             }
             else if (table.TableStatus != TableStatus.CREATING && table.TableStatus != TableStatus.DELETING)
             {
-                throw new CacheUnavailableException($"DynamoDB table '{tableName}' in {Where} is {table.TableStatus}, so the cache cannot use it.");
+                throw new CacheUnavailableException($"DynamoDB table '{tableName}' in {where} is {table.TableStatus}, so the cache cannot use it.");
             }
 
             if (Stopwatch.GetElapsedTime(started) > s_activeTimeout)
             {
                 throw new CacheUnavailableException(
-                    $"DynamoDB table '{tableName}' in {Where} did not become ACTIVE within {s_activeTimeout.TotalMinutes:0} minutes " +
+                    $"DynamoDB table '{tableName}' in {where} did not become ACTIVE within {s_activeTimeout.TotalMinutes:0} minutes " +
                     $"(it is {table?.TableStatus?.Value ?? "missing"}). Check it in the AWS console and run `sigma-mcp cache init` again.");
             }
 
@@ -59,7 +59,7 @@ internal sealed partial class DynamoDbTable
         {
             return null;
         }
-        catch (Exception e) when (DynamoDbErrors.Explain(e, tableName, Where) is { } explained)
+        catch (Exception e) when (DynamoDbErrors.Explain(e, tableName, where) is { } explained)
         {
             throw explained;
         }
@@ -84,12 +84,16 @@ internal sealed partial class DynamoDbTable
         };
         try
         {
-            await CallAsync(c => client.CreateTableAsync(request, c), cancellationToken);
-            LogCreated(logger, tableName, Where);
+            await client.CreateTableAsync(request, cancellationToken);
+            LogCreated(logger, tableName, where);
         }
         catch (ResourceInUseException)
         {
             // Another process created it first; wait for it like for our own.
+        }
+        catch (Exception e) when (DynamoDbErrors.Explain(e, tableName, where) is { } explained)
+        {
+            throw explained;
         }
     }
 
@@ -105,11 +109,11 @@ internal sealed partial class DynamoDbTable
         if (!matches)
         {
             throw new CacheUnavailableException(
-                $"DynamoDB table '{tableName}' in {Where} exists but is not a sigma-mcp cache table: its keys must be 'pk' (string, partition key) " +
+                $"DynamoDB table '{tableName}' in {where} exists but is not a sigma-mcp cache table: its keys must be 'pk' (string, partition key) " +
                 "and 'sk' (string, sort key). Set CACHE_TABLE_NAME to another table.");
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created DynamoDB table {Table} in {Where}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created DynamoDB table {Table} in {where}")]
     private static partial void LogCreated(ILogger logger, string table, string where);
 }
