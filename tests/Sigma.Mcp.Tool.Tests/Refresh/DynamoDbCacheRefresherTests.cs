@@ -3,7 +3,7 @@ using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Caching.DynamoDb;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 
-namespace Sigma.Mcp.Tool.Tests.Caching;
+namespace Sigma.Mcp.Tool.Tests.Refresh;
 
 /// <summary>Refreshes into a DynamoDB table on dynalite (one per test; every cache of a test uses the same table).</summary>
 public sealed class DynamoDbCacheRefresherTests(DynaliteFixture dynalite) : CacheRefresherTests, IClassFixture<DynaliteFixture>, IDisposable

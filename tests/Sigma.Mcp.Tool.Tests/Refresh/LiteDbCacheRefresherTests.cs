@@ -2,7 +2,7 @@ using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Caching.LiteDb;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 
-namespace Sigma.Mcp.Tool.Tests.Caching;
+namespace Sigma.Mcp.Tool.Tests.Refresh;
 
 /// <summary>Refreshes into a LiteDB file (one per test; every cache of a test opens the same file).</summary>
 public sealed class LiteDbCacheRefresherTests : CacheRefresherTests, IDisposable

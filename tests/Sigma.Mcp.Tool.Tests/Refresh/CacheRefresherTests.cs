@@ -5,7 +5,7 @@ using Sigma.Mcp.Tool.Refresh;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Sandbox;
 
-namespace Sigma.Mcp.Tool.Tests.Caching;
+namespace Sigma.Mcp.Tool.Tests.Refresh;
 
 /// <summary>A refresh from the sandbox into a real cache; subclasses choose the backend.</summary>
 public abstract partial class CacheRefresherTests

@@ -1,6 +1,6 @@
 using Sigma.Mcp.Tool.Caching;
 
-namespace Sigma.Mcp.Tool.Tests.Caching;
+namespace Sigma.Mcp.Tool.Tests.Refresh;
 
 /// <summary>
 /// A real cache with hooks in front of a few calls, to pause a refresh at a chosen point, make a renewal fail, or give

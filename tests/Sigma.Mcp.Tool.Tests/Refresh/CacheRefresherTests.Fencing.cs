@@ -5,7 +5,7 @@ using Sigma.Mcp.Tool.Refresh;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Sandbox;
 
-namespace Sigma.Mcp.Tool.Tests.Caching;
+namespace Sigma.Mcp.Tool.Tests.Refresh;
 
 /// <summary>The fenced refresh: renewals that fail, leases lost mid-refresh, two refreshers on one host name; and partial failures.</summary>
 public abstract partial class CacheRefresherTests
