@@ -18,7 +18,15 @@ internal static partial class SettingReader
         {
             foreach (var provider in root.Providers.Reverse())
             {
-                if (provider.TryGet(name, out var value) && !string.IsNullOrWhiteSpace(value))
+                // A chained configuration (one with overrides on top) is asked the same way, source by source.
+                if (provider is ChainedConfigurationProvider chained)
+                {
+                    if (chained.Configuration.Setting(name) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+                else if (provider.TryGet(name, out var value) && !string.IsNullOrWhiteSpace(value))
                 {
                     return value.Trim();
                 }

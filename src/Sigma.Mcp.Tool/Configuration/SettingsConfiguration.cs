@@ -25,19 +25,11 @@ internal static class SettingsConfiguration
         return builder.AddInMemoryCollection(sources.CommandLine).Build();
     }
 
-    /// <summary>Configuration holding just <paramref name="values"/> (tests, and values a command sets itself).</summary>
-    public static IConfigurationRoot FromValues(IEnumerable<KeyValuePair<string, string?>> values) =>
-        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-
     /// <summary>
     /// <paramref name="configuration"/> with <paramref name="values"/> on top (e.g. the sandbox's address and credentials,
     /// which must win over any set for real use).
     /// </summary>
-    public static IConfigurationRoot Override(IConfigurationRoot configuration, IEnumerable<KeyValuePair<string, string?>> values)
-    {
-        // The same providers plus one, rather than a chained configuration, so that a blank value in one of them still
-        // counts as unset (see SettingReader.Setting).
-        var top = new ConfigurationBuilder().AddInMemoryCollection(values).Build().Providers.Single();
-        return new ConfigurationRoot([.. configuration.Providers, top]);
-    }
+    public static IConfigurationRoot Override(IConfiguration configuration, IEnumerable<KeyValuePair<string, string?>> values) =>
+        // Chained, not rebuilt: the sources below are not read again (.env, the environment).
+        new ConfigurationBuilder().AddConfiguration(configuration, shouldDisposeConfiguration: false).AddInMemoryCollection(values).Build();
 }
