@@ -39,6 +39,12 @@ internal static class SigmaMcpServerExtensions
             services.AddSingleton<McpServerTool>(sp => sp.GetRequiredService<ToolCatalog>().Tools[index]);
         }
 
+        // Listed from their attributes, built on first read: see DeferredResource.
+        foreach (var method in DeferredResource.MethodsOf<SigmaResources>())
+        {
+            services.AddSingleton<McpServerResource>(sp => DeferredResource.Create<SigmaResources>(method, sp));
+        }
+
         return services
             .AddMcpServer(options =>
             {
@@ -58,7 +64,6 @@ internal static class SigmaMcpServerExtensions
                 filters.AddCallToolFilter(ToolErrorFilter.Create());
                 filters.AddCallToolFilter(ToolCallGate.Create());
                 filters.AddListToolsFilter(ToolList.Filter);
-            })
-            .WithResources<SigmaResources>();
+            });
     }
 }

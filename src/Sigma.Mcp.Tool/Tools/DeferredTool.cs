@@ -5,15 +5,20 @@ using ListedTool = ModelContextProtocol.Protocol.Tool;
 namespace Sigma.Mcp.Tool.Tools;
 
 /// <summary>
-/// A tool listed from the prebuilt catalog (<see cref="ToolCatalog"/>) and built the SDK's way (reflection, JSON
-/// schemas) only when first needed: by <c>Server.FirstCallWarmUp</c> after <c>initialize</c>, or by the first
-/// call if that comes sooner.
+/// A tool known by name at start-up, listed from the prebuilt catalog (<see cref="ToolCatalog"/>) once something asks
+/// what it looks like, and built the SDK's way (reflection, JSON schemas) only when first called or warmed up (by
+/// <c>Server.FirstCallWarmUp</c> after <c>initialize</c>). The server only needs the name to start: it re-implements
+/// <see cref="IMcpServerPrimitive.Id"/>, which the base class derives from <see cref="ProtocolTool"/>.
 /// </summary>
-internal sealed class DeferredTool(ListedTool listed, Func<McpServerTool> build) : McpServerTool
+internal sealed class DeferredTool(string name, Func<ListedTool> listed, Func<McpServerTool> build) : McpServerTool, IMcpServerPrimitive
 {
     private readonly Lazy<McpServerTool> _tool = new(build, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public override ListedTool ProtocolTool => listed;
+    public string Name => name;
+
+    string IMcpServerPrimitive.Id => name;
+
+    public override ListedTool ProtocolTool => listed();
 
     public override IReadOnlyList<object> Metadata => _tool.Value.Metadata;
 
@@ -23,4 +28,6 @@ internal sealed class DeferredTool(ListedTool listed, Func<McpServerTool> build)
 
     public override ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default) =>
         _tool.Value.InvokeAsync(request, cancellationToken);
+
+    public override string ToString() => name;
 }
