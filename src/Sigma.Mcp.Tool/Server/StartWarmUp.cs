@@ -1,18 +1,23 @@
 using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using Sigma.Mcp.Tool.Tools;
 
 namespace Sigma.Mcp.Tool.Server;
 
 /// <summary>
-/// Compiles the MCP SDK's JSON code on a second core while the first builds the host. Before <c>initialize</c> can be
-/// answered the SDK builds JSON metadata for every message its server handles (its constructor looks up each handler's
-/// types) and reads and writes the handshake; with a framework-dependent ReadyToRun build about 700 System.Text.Json
-/// methods are JIT-compiled for that (generic instantiations over the SDK's value types, which ReadyToRun cannot
-/// precompile outside the framework's version bubble). Doing it here takes it off the start path: whatever this has
-/// compiled or cached when the server gets there is not paid twice. Only a head start; a failure here is ignored.
+/// Work that needs no service, done on a second core while the first builds the host (<c>serve</c>, both transports):
+/// <list type="number">
+/// <item>the MCP SDK's JSON code. Before <c>initialize</c> can be answered the SDK builds JSON metadata for every message
+/// its server handles (its constructor looks up each handler's types) and reads and writes the handshake; with a
+/// framework-dependent ReadyToRun build about 700 System.Text.Json methods are JIT-compiled for that (generic
+/// instantiations over the SDK's value types, which ReadyToRun cannot precompile outside the framework's version
+/// bubble). Whatever this has compiled when the server gets there is not paid twice;</item>
+/// <item>the tool catalog that <c>tools/list</c> answers from, which clients ask for right after the handshake.</item>
+/// </list>
+/// Only a head start; a failure here is ignored (the real work reports it).
 /// </summary>
-internal static class ProtocolJsonWarmUp
+internal static class StartWarmUp
 {
     // The types the server's constructor and the handshake need, roughly in the order it needs them.
     private static readonly Type[] s_types =
@@ -22,6 +27,9 @@ internal static class ProtocolJsonWarmUp
         typeof(ListResourcesRequestParams), typeof(ListResourcesResult), typeof(ListResourceTemplatesRequestParams), typeof(ListResourceTemplatesResult),
         typeof(ReadResourceRequestParams), typeof(ReadResourceResult), typeof(SubscribeRequestParams), typeof(UnsubscribeRequestParams),
         typeof(EmptyResult), typeof(PingResult),
+#pragma warning disable MCP9005 // deprecated in the 2026-07-28 protocol, but the server still handles it for older clients
+        typeof(SetLevelRequestParams),
+#pragma warning restore MCP9005
     ];
 
     private const string Initialize = """
@@ -54,6 +62,8 @@ internal static class ProtocolJsonWarmUp
                 Result = JsonSerializer.SerializeToNode(result, options.GetTypeInfo(typeof(InitializeResult))),
             };
             _ = JsonSerializer.SerializeToUtf8Bytes(response, options.GetTypeInfo(typeof(JsonRpcMessage)));
+
+            ToolCatalog.Load();
         }
         catch (Exception)
         {
