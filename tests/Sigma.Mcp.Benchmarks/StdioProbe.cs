@@ -5,15 +5,19 @@ using System.Text.Json;
 namespace Sigma.Mcp.Benchmarks;
 
 /// <summary>What one stdio session of <c>sigma-mcp serve</c> measured.</summary>
-internal sealed record StdioSample(double Initialize, double ToolsList, double FirstSearch, IReadOnlyList<double> Searches, double PeakRssMiB);
+internal sealed record StdioSample(double Initialize, double ToolsList, double FirstSearch, IReadOnlyList<double> Searches, double PeakRssMiB, IReadOnlyList<double> WarmSearches);
 
 /// <summary>
 /// One MCP session over stdio, spoken as raw JSON-RPC lines so that nothing but the server is measured: spawn →
 /// <c>initialize</c> answered, then <c>tools/list</c>, the first <c>search_documents</c>, further searches, and the
-/// process's peak RSS (VmHWM) at the end.
+/// process's peak RSS (VmHWM) after them; then, once the runtime has recompiled the hot code (after
+/// <see cref="WarmUpSearches"/> more calls, as in a session some minutes old), <see cref="WarmSearches"/> searches more.
 /// </summary>
 internal static class StdioProbe
 {
+    private const int WarmUpSearches = 400;
+    private const int WarmSearches = 200;
+
     private static readonly string[] s_queries = ["revenue", "Revenue Dashboard", "churn by segment", "sales pipeline", "customer orders", "revnue regoin", "finance"];
 
     public static async Task<StdioSample> RunAsync(string program, IReadOnlyDictionary<string, string> environment, int searches)
@@ -44,7 +48,18 @@ internal static class StdioProbe
             }
 
             var peak = ReadPeakRssMiB(process.Id);
-            return new StdioSample(initialize, toolsList, times[0], times[1..], peak);
+            var warm = new List<double>();
+            for (var i = 0; i < WarmUpSearches + WarmSearches; i++)
+            {
+                var query = JsonSerializer.Serialize(s_queries[i % s_queries.Length]);
+                var elapsed = await CallAsync(process, 1000 + i, "tools/call", $$$"""{"name":"search_documents","arguments":{"query":{{{query}}}}}""", stderr);
+                if (i >= WarmUpSearches)
+                {
+                    warm.Add(elapsed);
+                }
+            }
+
+            return new StdioSample(initialize, toolsList, times[0], times[1..], peak, warm);
         }
         finally
         {

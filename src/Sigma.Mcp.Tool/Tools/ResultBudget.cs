@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 
@@ -22,6 +24,8 @@ internal sealed class ResultBudget(ToolSwitches switches)
     /// <summary>
     /// What a result costs: every text block, every resource link's URI and name, and the structured content, written
     /// out with default escaping (as it goes on the wire: an apostrophe is 6 characters there, whatever wrote it here).
+    /// Structured content is measured without writing it again where it is already minified JSON with default escaping
+    /// (as the tools' JSON contexts write it): then its UTF-8 is ASCII, a byte per character.
     /// </summary>
     public static int Cost(CallToolResult result) =>
         result.Content.Sum(c => c switch
@@ -29,7 +33,17 @@ internal sealed class ResultBudget(ToolSwitches switches)
             TextContentBlock t => t.Text.Length,
             ResourceLinkBlock l => l.Uri.Length + l.Name.Length + (l.MimeType?.Length ?? 0) + 40,
             _ => 0,
-        }) + (result.StructuredContent is { } structured ? JsonSerializer.Serialize(structured).Length : 0);
+        }) + (result.StructuredContent is { } structured ? Length(structured) : 0);
+
+    private static int Length(JsonElement json)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(json);
+        return raw.ContainsAnyExcept(s_wireAscii) ? JsonSerializer.Serialize(json).Length : raw.Length;
+    }
+
+    // What default escaping leaves as it is: printable ASCII but the characters it writes as \uXXXX (JavaScriptEncoder.Default).
+    private static readonly SearchValues<byte> s_wireAscii = SearchValues.Create(
+        [.. Enumerable.Range(0x20, 0x5F).Select(b => (byte)b).Where(b => b is not ((byte)'<' or (byte)'>' or (byte)'&' or (byte)'\'' or (byte)'+' or (byte)'`'))]);
 
     /// <summary>
     /// The result for the largest n from 0 to <paramref name="count"/> whose cost fits the budget (n = count when the
