@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.Tools;
 
@@ -26,10 +27,11 @@ internal static class FirstCallWarmUp
                 services.GetService<ToolList>()?.Get(options);
             }
 
-            services.GetService<ToolCatalog>()?.PrepareAll();
-
-            // The search code and its lexicons, on an empty index, while the real one loads.
+            // Search first (what clients call first), the code and its lexicons on an empty index while the real one loads.
+            var catalog = services.GetService<ToolCatalog>();
+            catalog?.Tools.FirstOrDefault(t => t.Name == ToolNames.SearchDocuments)?.Prepare();
             _ = SearchIndex.Build([]).Search(new SearchQuery("warm up revenue by region"));
+            catalog?.PrepareAll();
             _ = await index.GetAsync(cancellationToken);
 
             var search = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services);

@@ -12,7 +12,7 @@ namespace Sigma.Mcp.Tool.Server;
 /// handshake is answered, so spawn → initialize pays for none of it, and the index is loaded (from the cache alone) by
 /// the time the client's first call arrives; then <see cref="FirstCallWarmUp"/> readies the first calls.
 /// </summary>
-internal sealed class SearchIndexStart : IHostedService, IDisposable
+internal sealed class SearchIndexStart : IHostedLifecycleService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task<SearchIndexProvider>> _started;
@@ -53,7 +53,15 @@ internal sealed class SearchIndexStart : IHostedService, IDisposable
     /// <summary>Starts loading the index unless that has begun already.</summary>
     public void Start() => _ = _started.Value;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// With the host: once every service has started (over HTTP, once Kestrel listens), so that the first request is
+    /// not kept waiting for the cores the load and its warm-up take; the readiness check waits for the index itself.
+    /// </summary>
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         if (!_mode.IsAfterInitialize)
         {
@@ -62,6 +70,10 @@ internal sealed class SearchIndexStart : IHostedService, IDisposable
 
         return Task.CompletedTask;
     }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
