@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Sigma.Mcp.Tool.Hosting;
+using Sigma.Mcp.Tool.Server;
 
 namespace Sigma.Mcp.Tool.Cli;
 
@@ -43,6 +44,12 @@ internal static class CliApp
     /// <summary>Parses and runs; bad usage exits with 2 (System.CommandLine's own default is 1).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        // serve is what MCP clients start and wait for: its warm-up (a second core's work) begins before the command line is even parsed.
+        if (args is ["serve", ..])
+        {
+            StartWarmUp.Start();
+        }
+
         // With no command at all, show the help rather than an error.
         var parseResult = Create().Parse(args.Length == 0 ? ["--help"] : args);
         var configuration = new InvocationConfiguration

@@ -47,7 +47,6 @@ internal static class ServeCommand
 
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
-            StartWarmUp.Start();
             var toolSwitches = switches.ToCommandLine(parseResult);
             if (parseResult.GetValue(http))
             {
