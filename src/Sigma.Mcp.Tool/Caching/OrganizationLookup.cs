@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sigma.Mcp.Tool.SigmaApi;
@@ -7,8 +8,10 @@ namespace Sigma.Mcp.Tool.Caching;
 /// <summary>
 /// Which organization this connection reads: from the cache first (see <see cref="CacheConnection"/>), so that a server
 /// started while Sigma is down still serves the cached documents; from Sigma's <c>whoami</c> otherwise, then stored.
+/// The Sigma client is asked for only then: it is a typed HTTP client (transient, a handler pipeline to build), which a
+/// start from the cache never needs.
 /// </summary>
-internal sealed partial class OrganizationLookup(ICache cache, SigmaClient sigma, IOptions<SigmaClientOptions> options, ILogger<OrganizationLookup> logger)
+internal sealed partial class OrganizationLookup(ICache cache, IServiceProvider services, IOptions<SigmaClientOptions> options, ILogger<OrganizationLookup> logger)
 {
     public async Task<string> FindAsync(CancellationToken cancellationToken)
     {
@@ -18,6 +21,7 @@ internal sealed partial class OrganizationLookup(ICache cache, SigmaClient sigma
             return stored;
         }
 
+        var sigma = services.GetRequiredService<SigmaClient>();
         var organizationId = (await sigma.GetWhoAmIAsync(cancellationToken)).OrganizationId;
         try
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sigma.Mcp.Tool.Configuration;
@@ -14,15 +15,16 @@ namespace Sigma.Mcp.Tool.Cli;
 /// </summary>
 internal sealed class CommandEnvironment : IAsyncDisposable
 {
-    private CommandEnvironment(ToolSettings settings, SigmaSandbox? sandbox)
+    // Typed as what it is used for here, so that a start without --sandbox never loads the sandbox's assembly.
+    private readonly IAsyncDisposable? _sandbox;
+
+    private CommandEnvironment(ToolSettings settings, IAsyncDisposable? sandbox)
     {
         Settings = settings;
-        Sandbox = sandbox;
+        _sandbox = sandbox;
     }
 
     public ToolSettings Settings { get; }
-
-    public SigmaSandbox? Sandbox { get; }
 
     /// <exception cref="ConfigurationException">A setting is missing or malformed.</exception>
     public static async Task<CommandEnvironment> CreateAsync(
@@ -38,6 +40,15 @@ internal sealed class CommandEnvironment : IAsyncDisposable
             return new CommandEnvironment(ToolSettings.Load(configuration, requireCredentials, isSandbox: false, defaultLogLevel), null);
         }
 
+        return await CreateSandboxedAsync(configuration, corpus, requireCredentials, defaultLogLevel, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _sandbox?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<CommandEnvironment> CreateSandboxedAsync(
+        IConfigurationRoot configuration, string? corpus, bool requireCredentials, LogLevel defaultLogLevel, CancellationToken cancellationToken)
+    {
         var sandbox = await SigmaSandbox.StartAsync(corpus is null ? null : new SandboxOptions { Corpus = SandboxCorpus.Load(corpus) }, cancellationToken);
         try
         {
@@ -56,8 +67,6 @@ internal sealed class CommandEnvironment : IAsyncDisposable
             throw;
         }
     }
-
-    public ValueTask DisposeAsync() => Sandbox?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>
     /// The AWS SDK reads its own variables (AWS_REGION, AWS_PROFILE, ...) from the process environment only;

@@ -47,6 +47,7 @@ internal static class ServeCommand
 
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
+            StartWarmUp.Start();
             var toolSwitches = switches.ToCommandLine(parseResult);
             if (parseResult.GetValue(http))
             {

@@ -10,9 +10,10 @@ using Sigma.Mcp.Tool.Tools;
 namespace Sigma.Mcp.Tool.Server;
 
 /// <summary>
-/// Runs once the index is loaded (after <c>initialize</c> over stdio), while the client is still reading the handshake:
-/// builds the <c>tools/list</c> answer and the tools behind the prebuilt catalog, and runs one search end to end (query, result, JSON), so that the code behind
-/// them is compiled by the time the client's first calls arrive and the first search costs what later ones do.
+/// Runs beside the index load (after <c>initialize</c> over stdio), while the client is still reading the handshake:
+/// builds the <c>tools/list</c> answer, readies the tools and runs the search code on an empty index, then, once the
+/// index is loaded, runs one search end to end
+/// (query, result, JSON), so that the code behind them is compiled by the time the client's first calls arrive.
 /// </summary>
 internal static class FirstCallWarmUp
 {
@@ -20,13 +21,16 @@ internal static class FirstCallWarmUp
     {
         try
         {
-            _ = await index.GetAsync(cancellationToken);
             if (services.GetService<IOptions<McpServerOptions>>()?.Value is { } options)
             {
                 services.GetService<ToolList>()?.Get(options);
             }
 
-            services.GetService<ToolCatalog>()?.BuildAll();
+            services.GetService<ToolCatalog>()?.PrepareAll();
+
+            // The search code and its lexicons, on an empty index, while the real one loads.
+            _ = SearchIndex.Build([]).Search(new SearchQuery("warm up revenue by region"));
+            _ = await index.GetAsync(cancellationToken);
 
             var search = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services);
             var result = await search.SearchDocuments("warm up", cancellationToken: cancellationToken);

@@ -24,8 +24,8 @@ internal sealed class SearchIndexStart : IHostedService, IDisposable
         _started = new(() => Task.Run(async () =>
         {
             var provider = services.GetRequiredService<SearchIndexProvider>();
+            _ = Task.Run(() => FirstCallWarmUp.RunAsync(services, provider, _stopping.Token));
             await provider.StartAsync(_stopping.Token);
-            _ = FirstCallWarmUp.RunAsync(services, provider, _stopping.Token);
             return provider;
         }));
     }

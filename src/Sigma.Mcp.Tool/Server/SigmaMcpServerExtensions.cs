@@ -33,10 +33,21 @@ internal static class SigmaMcpServerExtensions
         services.AddSingleton(sp => new ResultBudget(sp.GetService<IOptions<ToolSwitches>>()?.Value ?? ToolSwitches.All));
         // Listed from the prebuilt catalog, built on first use: see ToolCatalog.
         services.AddSingleton<ToolCatalog>();
+        foreach (var type in ToolCatalog.ToolTypes)
+        {
+            services.AddTransient(type); // made per call by CatalogTool
+        }
+
         for (var i = 0; i < ToolCatalog.ToolTypes.Count; i++)
         {
             var index = i;
             services.AddSingleton<McpServerTool>(sp => sp.GetRequiredService<ToolCatalog>().Tools[index]);
+        }
+
+        // Listed from their attributes, built on first read: see DeferredResource.
+        foreach (var method in DeferredResource.MethodsOf<SigmaResources>())
+        {
+            services.AddSingleton<McpServerResource>(sp => DeferredResource.Create<SigmaResources>(method, sp));
         }
 
         return services
@@ -58,7 +69,6 @@ internal static class SigmaMcpServerExtensions
                 filters.AddCallToolFilter(ToolErrorFilter.Create());
                 filters.AddCallToolFilter(ToolCallGate.Create());
                 filters.AddListToolsFilter(ToolList.Filter);
-            })
-            .WithResources<SigmaResources>();
+            });
     }
 }

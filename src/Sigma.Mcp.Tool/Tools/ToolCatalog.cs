@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Documents;
 using ListedTool = ModelContextProtocol.Protocol.Tool;
 
 namespace Sigma.Mcp.Tool.Tools;
@@ -11,9 +12,11 @@ namespace Sigma.Mcp.Tool.Tools;
 /// <summary>
 /// The eight tools. What <c>tools/list</c> shows of them (names, descriptions, portable JSON schemas, annotations) is
 /// built at compile time: <c>ToolCatalog.json</c>, embedded, so that start-up neither reflects over the tool methods
-/// nor generates schemas (most of the JIT work before <c>initialize</c> was that). The tools themselves are built from
-/// their methods the SDK's way, on first use (<see cref="DeferredTool"/>). <c>ToolCatalogTests</c> checks that the
-/// file equals what the methods produce; <c>UPDATE_SNAPSHOTS=true</c> rewrites it.
+/// nor generates schemas. Start-up does not even read that file (about 100 ms of JSON metadata before
+/// <c>initialize</c>): the server starts on the names (<see cref="ToolNames.All"/>), the catalog is read on first use,
+/// and each tool calls its method directly (<see cref="CatalogTool"/>).
+/// <c>ToolCatalogTests</c> checks that the file equals what the methods produce, in the order of the names;
+/// <c>UPDATE_SNAPSHOTS=true</c> rewrites it.
 /// </summary>
 internal sealed class ToolCatalog
 {
@@ -26,33 +29,22 @@ internal sealed class ToolCatalog
         typeof(ElementSqlTool), typeof(LineageTool), typeof(ExportDataTool), typeof(RefreshCacheTool),
     ];
 
-    private static readonly Lazy<IList<ListedTool>> s_listed = new(Load);
+    private static readonly Lazy<Dictionary<string, ListedTool>> s_listed = new(Read);
 
     public ToolCatalog(IServiceProvider services)
     {
-        // Reflection over the tool classes waits until a tool is built, too.
-        var methods = new Lazy<Dictionary<string, (string Name, Type Type, MethodInfo Method)>>(() => ToolMethods().ToDictionary(m => m.Name, StringComparer.Ordinal));
-        Tools = [.. s_listed.Value.Select(tool => new DeferredTool(tool, () =>
-        {
-            var (type, method) = methods.Value.TryGetValue(tool.Name, out var found)
-                ? (found.Type, found.Method)
-                : throw new InvalidOperationException($"ToolCatalog.json lists '{tool.Name}', which no tool method declares: rebuild the catalog (UPDATE_SNAPSHOTS=true).");
-            return Create(services, type, method);
-        }))];
-        foreach (var tool in Tools)
-        {
-            ArgumentCheck.Register(tool.ProtocolTool.Name, tool.ProtocolTool.InputSchema);
-        }
+        Tools = [.. ToolNames.All.Select(name => new CatalogTool(name, () => MethodOf(name), services))];
     }
 
-    public IReadOnlyList<DeferredTool> Tools { get; }
+    /// <summary>The tools, in <see cref="ToolNames.All"/> order.</summary>
+    public IReadOnlyList<CatalogTool> Tools { get; }
 
-    /// <summary>Builds every tool that is not built yet.</summary>
-    public void BuildAll()
+    /// <summary>Readies every tool for its first call (see <see cref="CatalogTool.Prepare"/>).</summary>
+    public void PrepareAll()
     {
         foreach (var tool in Tools)
         {
-            tool.Build();
+            tool.Prepare();
         }
     }
 
@@ -68,6 +60,14 @@ internal sealed class ToolCatalog
         McpServerTool.Create(method, request => ActivatorUtilities.CreateInstance(request.Services ?? services, type),
             new McpServerToolCreateOptions { Services = services, SerializerOptions = ToolJson.Options });
 
+    // Reflection over the tool classes waits until the first tool is asked for (after initialize).
+    private static readonly Lazy<Dictionary<string, (Type Type, MethodInfo Method)>> s_methods =
+        new(() => ToolMethods().ToDictionary(m => m.Name, m => (m.Type, m.Method), StringComparer.Ordinal));
+
+    private static (Type Type, MethodInfo Method) MethodOf(string name) => s_methods.Value.TryGetValue(name, out var found)
+        ? found
+        : throw new InvalidOperationException($"No tool method declares '{name}': add its class to ToolCatalog.ToolTypes.");
+
     private static IEnumerable<(string Name, Type Type, MethodInfo Method)> ToolMethods() =>
         from type in ToolTypes
         from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
@@ -75,11 +75,25 @@ internal sealed class ToolCatalog
         where attribute is not null
         select (attribute.Name ?? method.Name, type, method);
 
-    private static IList<ListedTool> Load()
+    /// <summary>Reads the embedded catalog now, unless it has been read.</summary>
+    public static void Load() => _ = s_listed.Value;
+
+    /// <summary>What <c>tools/list</c> shows of one tool, from the embedded catalog (read once, on first use).</summary>
+    public static ListedTool Listed(string name) => s_listed.Value.TryGetValue(name, out var tool)
+        ? tool
+        : throw new InvalidOperationException($"ToolCatalog.json does not list '{name}': rebuild the catalog (UPDATE_SNAPSHOTS=true).");
+
+    private static Dictionary<string, ListedTool> Read()
     {
         using var stream = typeof(ToolCatalog).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded {ResourceName} is missing.");
         var list = JsonSerializer.Deserialize(stream, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ListToolsResult))) as ListToolsResult;
-        return list?.Tools ?? [];
+        var tools = (list?.Tools ?? []).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        foreach (var tool in tools.Values)
+        {
+            ArgumentCheck.Register(tool.Name, tool.InputSchema);
+        }
+
+        return tools;
     }
 }

@@ -25,7 +25,7 @@ public sealed class StartupPathTests : IAsyncLifetime, IDisposable
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
-    public async Task Serve_LiteDbCache_AnswersInitializeWithoutLoadingTheAwsSdk()
+    public async Task Serve_LiteDbCache_AnswersInitializeWithoutLoadingTheAwsSdkOrTheSandbox()
     {
         using var process = Process.Start(ToolProcess.StartInfo(_fixture.Directory.Path, _fixture.Settings(), "serve"))!;
         await process.StandardInput.WriteLineAsync(Initialize);
@@ -38,6 +38,7 @@ public sealed class StartupPathTests : IAsyncLifetime, IDisposable
 
         answer.Should().Contain("\"protocolVersion\"");
         mapped.Should().NotContain("AWSSDK.", "the DynamoDB backend is not selected, so its assemblies have no reason to load");
+        mapped.Should().NotContain("Sigma.Sandbox.dll", "serve without --sandbox talks to Sigma");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Mcp.Tool.Tools;
 
@@ -52,6 +53,11 @@ public sealed class ToolCatalogTests
         using var stream = typeof(ToolCatalog).Assembly.GetManifestResourceStream(ToolCatalog.ResourceName)!;
         using var reader = new StreamReader(stream);
         (await reader.ReadToEndAsync()).ReplaceLineEndings("\n").Should().Be((await File.ReadAllTextAsync(CatalogPath)).ReplaceLineEndings("\n"));
+
+        // The server starts on ToolNames.All alone and reads the catalog on first use: both must name the same tools.
+        using var catalog = JsonDocument.Parse(await File.ReadAllTextAsync(CatalogPath));
+        catalog.RootElement.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString())
+            .Should().BeEquivalentTo(ToolNames.All);
 
         var tools = await server.Client.ListToolsAsync(cancellationToken: TestTimeouts.Token());
         tools.Select(t => t.Name).Should().Equal(
