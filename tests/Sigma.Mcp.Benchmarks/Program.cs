@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "search" => RunSearch(args[1..]),
     "search-quick" => await SearchQuickBenchmark.RunAsync(args[1..]),
     "search-profile" => await SearchProfile.RunAsync(args[1..]),
+    "search-breakdown" => await SearchBreakdown.RunAsync(args[1..]),
 #if SEMANTIC
     "search-semantic" => await SemanticEvaluation.RunAsync(),
 #endif

@@ -58,7 +58,7 @@ internal static class HitCollector
             }
 
             var span = candidates.AsSpan(0, kept);
-            span.Sort(static (a, b) => a.Bound != b.Bound ? b.Bound.CompareTo(a.Bound) : a.Number.CompareTo(b.Number));
+            SortByBound(span);
             var names = new ElementNameLists(pass.Plan, pass.Index.ElementPostings);
             var top = new TopHits(pass.Limit);
             foreach (var (bound, score, number) in span)
@@ -127,5 +127,46 @@ internal static class HitCollector
         }
 
         return covers;
+    }
+
+    /// <summary>
+    /// Best bound first, numbers ascending among equals (numbers are distinct). Sorts one 64-bit key per candidate
+    /// (the bound's bits in an order that sorts as the floats do, reversed, then the number) as integers: on the
+    /// thousands of candidates of a long query, cheaper than a sort through a comparison delegate.
+    /// </summary>
+    internal static void SortByBound(Span<(float Bound, float Score, int Number)> candidates)
+    {
+        var keys = ArrayPool<ulong>.Shared.Rent(candidates.Length);
+        var order = ArrayPool<int>.Shared.Rent(candidates.Length);
+        var sorted = ArrayPool<(float Bound, float Score, int Number)>.Shared.Rent(candidates.Length);
+        try
+        {
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                keys[i] = ((ulong)~OrderedBits(candidates[i].Bound) << 32) | (uint)candidates[i].Number;
+                order[i] = i;
+            }
+
+            keys.AsSpan(0, candidates.Length).Sort(order.AsSpan(0, candidates.Length));
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                sorted[i] = candidates[order[i]];
+            }
+
+            sorted.AsSpan(0, candidates.Length).CopyTo(candidates);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<(float Bound, float Score, int Number)>.Shared.Return(sorted);
+        }
+    }
+
+    // A float's bits, flipped so that unsigned order is the floats' order (negatives below positives).
+    private static uint OrderedBits(float value)
+    {
+        var bits = BitConverter.SingleToUInt32Bits(value);
+        return (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
     }
 }

@@ -122,6 +122,7 @@ internal sealed class IndexBuilder
         {
             Documents = _documents,
             Facts = _facts,
+            NameTokens = [.. _facts.Select(f => f.NameTokens)],
             Prior = _prior,
             Elements = [.. _elements],
             ElementStart = _elementStart,

@@ -16,6 +16,9 @@ internal sealed class IndexContent
     /// <summary>Per document: trust and freshness (see <see cref="DocumentPrior"/>), added to every search's score.</summary>
     public required float[] Prior { get; init; }
 
+    /// <summary>Per document: <see cref="DocumentFacts.NameTokens"/>, apart, so that scoring reads a byte, not the facts' 24.</summary>
+    public required byte[] NameTokens { get; init; }
+
     /// <summary>All elements, grouped by document: document d's are [<see cref="ElementStart"/>[d], <see cref="ElementStart"/>[d + 1]).</summary>
     public required CachedElement[] Elements { get; init; }
 

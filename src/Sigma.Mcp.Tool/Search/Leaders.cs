@@ -162,5 +162,5 @@ internal sealed class Leaders(SearchPass pass)
         return [.. sameLength, .. others.Take(LeaderCount - sameLength.Count)];
     }
 
-    private int NameTokens(int number) => pass.Elements ? pass.Index.ElementNameTokens[number] : pass.Index.Facts[number].NameTokens;
+    private int NameTokens(int number) => pass.Elements ? pass.Index.ElementNameTokens[number] : pass.Index.NameTokens[number];
 }
