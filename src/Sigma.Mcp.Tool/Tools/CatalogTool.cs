@@ -9,8 +9,8 @@ namespace Sigma.Mcp.Tool.Tools;
 /// <summary>
 /// One tool as the server runs it: listed from the prebuilt catalog (<see cref="ToolCatalog"/>), called by invoking its
 /// method directly. The SDK's own tool (an AI function over the method) would build JSON schemas on first use (about
-/// 100 ms) and, on every call, serialize the returned <see cref="CallToolResult"/> and parse it back (about half the
-/// cost of a search over stdio); every tool method here already returns the finished result, so neither is needed.
+/// 100 ms before the first call could run) and, on every call, serialize the returned <see cref="CallToolResult"/> and
+/// parse it back; every tool method here already returns the finished result, so neither is needed.
 /// The server only needs the name to start: <see cref="IMcpServerPrimitive.Id"/> is re-implemented, as the base class
 /// derives it from <see cref="ProtocolTool"/>, which reads the catalog.
 /// </summary>
@@ -42,13 +42,13 @@ internal sealed class CatalogTool : McpServerTool, IMcpServerPrimitive
     /// <summary>Prepares what a call needs (the method, its binder, the listing), so that the first call does not.</summary>
     public void Prepare() => _ = (_invoker.Value, ProtocolTool);
 
-    public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
+    public override ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
     {
         var invoker = _invoker.Value;
         var arguments = invoker.Binder.Bind(request, cancellationToken);
         // A transient service (see AddSigmaMcpServer): the request's scope owns it.
         var target = (request.Services ?? _services).GetRequiredService(invoker.Type);
-        return await (Task<CallToolResult>)invoker.Method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, arguments, null)!;
+        return new((Task<CallToolResult>)invoker.Method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, arguments, null)!);
     }
 
     public override string ToString() => _name;
