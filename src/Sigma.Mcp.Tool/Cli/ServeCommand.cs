@@ -47,6 +47,7 @@ internal static class ServeCommand
 
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
+            StartWarmUp.Start(); // begun already when serve came first on the command line (see CliApp)
             var toolSwitches = switches.ToCommandLine(parseResult);
             if (parseResult.GetValue(http))
             {

@@ -36,8 +36,16 @@ internal static class StartWarmUp
         {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{"roots":{"listChanged":true}},"clientInfo":{"name":"warm-up","version":"1"}}}
         """;
 
-    /// <summary>Starts the warm-up on the thread pool and returns at once.</summary>
-    public static void Start() => _ = Task.Run(Run);
+    private static int s_started;
+
+    /// <summary>Starts the warm-up on the thread pool, once per process, and returns at once.</summary>
+    public static void Start()
+    {
+        if (Interlocked.Exchange(ref s_started, 1) == 0)
+        {
+            _ = Task.Run(Run);
+        }
+    }
 
     private static void Run()
     {
