@@ -34,6 +34,9 @@ internal sealed class SearchIndex
 
     public long Generation { get; }
 
+    /// <summary>The most recently updated document, if any (what a warm-up search looks for, to find something).</summary>
+    public CachedDocument? Newest => _content.Documents.Length > 0 ? _content.Documents[0] : null;
+
     public int DocumentCount => _content.Documents.Length;
 
     public int ElementCount => _content.Elements.Length;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
@@ -13,8 +14,8 @@ namespace Sigma.Mcp.Tool.Server;
 /// <summary>
 /// Runs beside the index load (after <c>initialize</c> over stdio), while the client is still reading the handshake:
 /// builds the <c>tools/list</c> answer, readies the tools and runs the search code on an empty index, then, once the
-/// index is loaded, runs one search end to end
-/// (query, result, JSON), so that the code behind them is compiled by the time the client's first calls arrive.
+/// index is loaded, runs one search end to end (argument gate, tool, result as JSON-RPC; the tool alone over HTTP, which
+/// has no single server), so that the code behind them is compiled by the time the client's first calls arrive.
 /// </summary>
 internal static class FirstCallWarmUp
 {
@@ -32,15 +33,46 @@ internal static class FirstCallWarmUp
             catalog?.Tools.FirstOrDefault(t => t.Name == ToolNames.SearchDocuments)?.Prepare();
             _ = SearchIndex.Build([]).Search(new SearchQuery("warm up revenue by region"));
             catalog?.PrepareAll();
-            _ = await index.GetAsync(cancellationToken);
+            var snapshot = await index.GetAsync(cancellationToken);
 
-            var search = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services);
-            var result = await search.SearchDocuments("warm up", cancellationToken: cancellationToken);
-            _ = JsonSerializer.SerializeToUtf8Bytes(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
+            // Then one search as a client's call runs it (the argument gate, the tool, the result as JSON-RPC), for a
+            // document that is there, so that the code of a result with hits is ready too.
+            if (services.GetService<McpServer>() is { } server && catalog?.Tools.FirstOrDefault(t => t.Name == ToolNames.SearchDocuments) is { } tool)
+            {
+                var request = new JsonRpcRequest { Id = new RequestId("warm-up"), Method = RequestMethods.ToolsCall };
+                var call = new CallToolRequestParams
+                {
+                    Name = ToolNames.SearchDocuments,
+                    Arguments = new Dictionary<string, JsonElement> { ["query"] = JsonSerializer.SerializeToElement(Query(snapshot), String) },
+                };
+                var context = new RequestContext<CallToolRequestParams>(server, request, call)
+                {
+                    MatchedPrimitive = tool,
+                    Services = services,
+                };
+                McpRequestHandler<CallToolRequestParams, CallToolResult> invoke = tool.InvokeAsync;
+                var result = await ToolCallGate.Create()(invoke)(context, cancellationToken); // not the error filter: it would log a failure here as a call
+                var response = new JsonRpcResponse
+                {
+                    Id = request.Id,
+                    Result = JsonSerializer.SerializeToNode(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult))),
+                };
+                _ = JsonSerializer.SerializeToUtf8Bytes(response, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage)));
+            }
+            else
+            {
+                var search = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services);
+                var result = await search.SearchDocuments(Query(snapshot), cancellationToken: cancellationToken);
+                _ = JsonSerializer.SerializeToUtf8Bytes(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
+            }
         }
         catch (Exception)
         {
             // Only a head start (stopped with the server, or failed): a real call that fails the same way says why.
         }
     }
+
+    private static JsonTypeInfo<string> String => (JsonTypeInfo<string>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(string));
+
+    private static string Query(SearchSnapshot snapshot) => snapshot.Index?.Newest?.Name ?? "revenue";
 }
