@@ -30,14 +30,15 @@ internal static class FirstCallWarmUp
 
             // Search first (what clients call first), the code and its lexicons on an empty index while the real one loads.
             var catalog = services.GetService<ToolCatalog>();
-            catalog?.Tools.FirstOrDefault(t => t.Name == ToolNames.SearchDocuments)?.Prepare();
+            var searchTool = catalog?.Tools.FirstOrDefault(t => t.Name == ToolNames.SearchDocuments);
+            searchTool?.Prepare();
             _ = SearchIndex.Build([]).Search(new SearchQuery("warm up revenue by region"));
             catalog?.PrepareAll();
             var snapshot = await index.GetAsync(cancellationToken);
 
             // Then one search as a client's call runs it (the argument gate, the tool, the result as JSON-RPC), for a
             // document that is there, so that the code of a result with hits is ready too.
-            if (services.GetService<McpServer>() is { } server && catalog?.Tools.FirstOrDefault(t => t.Name == ToolNames.SearchDocuments) is { } tool)
+            if (services.GetService<McpServer>() is { } server && searchTool is not null)
             {
                 var request = new JsonRpcRequest { Id = new RequestId("warm-up"), Method = RequestMethods.ToolsCall };
                 var call = new CallToolRequestParams
@@ -47,17 +48,12 @@ internal static class FirstCallWarmUp
                 };
                 var context = new RequestContext<CallToolRequestParams>(server, request, call)
                 {
-                    MatchedPrimitive = tool,
+                    MatchedPrimitive = searchTool,
                     Services = services,
                 };
-                McpRequestHandler<CallToolRequestParams, CallToolResult> invoke = tool.InvokeAsync;
+                McpRequestHandler<CallToolRequestParams, CallToolResult> invoke = searchTool.InvokeAsync;
                 var result = await ToolCallGate.Create()(invoke)(context, cancellationToken); // not the error filter: it would log a failure here as a call
-                var response = new JsonRpcResponse
-                {
-                    Id = request.Id,
-                    Result = JsonSerializer.SerializeToNode(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult))),
-                };
-                _ = JsonSerializer.SerializeToUtf8Bytes(response, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage)));
+                StartWarmUp.WriteResponse(request.Id, result);
             }
             else
             {

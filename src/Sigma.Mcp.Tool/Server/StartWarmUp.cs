@@ -47,6 +47,14 @@ internal static class StartWarmUp
         }
     }
 
+    /// <summary>Writes <paramref name="result"/> as the answer to request <paramref name="id"/>, as the SDK's transport does (and throws it away).</summary>
+    public static void WriteResponse<T>(RequestId id, T result)
+    {
+        var options = McpJsonUtilities.DefaultOptions;
+        var response = new JsonRpcResponse { Id = id, Result = JsonSerializer.SerializeToNode(result, options.GetTypeInfo(typeof(T))) };
+        _ = JsonSerializer.SerializeToUtf8Bytes(response, options.GetTypeInfo(typeof(JsonRpcMessage)));
+    }
+
     private static void Run()
     {
         try
@@ -64,12 +72,7 @@ internal static class StartWarmUp
                 Capabilities = new ServerCapabilities { Tools = new(), Resources = new() },
                 ServerInfo = new Implementation { Name = "warm-up", Version = "1" },
             };
-            var response = new JsonRpcResponse
-            {
-                Id = (message as JsonRpcRequest)?.Id ?? default,
-                Result = JsonSerializer.SerializeToNode(result, options.GetTypeInfo(typeof(InitializeResult))),
-            };
-            _ = JsonSerializer.SerializeToUtf8Bytes(response, options.GetTypeInfo(typeof(JsonRpcMessage)));
+            WriteResponse((message as JsonRpcRequest)?.Id ?? default, result);
 
             ToolCatalog.Load();
         }

@@ -149,48 +149,34 @@ internal sealed partial class DynamoDbCache : ICache, IAsyncDisposable
         }
     }
 
-    public async Task WriteDocumentsAsync(
-        RefreshLease lease, long generation, IReadOnlyCollection<CachedDocument> documents, CancellationToken cancellationToken = default)
+    public Task WriteDocumentsAsync(
+        RefreshLease lease, long generation, IReadOnlyCollection<CachedDocument> documents, CancellationToken cancellationToken = default) =>
+        WriteLatestAsync(lease, generation, documents, d => d.Id, ItemCodec.DocumentItems, cancellationToken);
+
+    public Task WriteMembersAsync(
+        RefreshLease lease, long generation, IReadOnlyCollection<CachedMember> members, CancellationToken cancellationToken = default) =>
+        WriteLatestAsync(lease, generation, members, m => m.MemberId, (partition, g, m) => [ItemCodec.MemberItem(partition, g, m)], cancellationToken);
+
+    private async Task WriteLatestAsync<T>(
+        RefreshLease lease, long generation, IReadOnlyCollection<T> values, Func<T, string> key,
+        Func<string, long, T, IEnumerable<Dictionary<string, AttributeValue>>> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(values);
         var partition = Partition(lease.OrganizationId);
-        if (documents.Count == 0)
+        if (values.Count == 0)
         {
             return;
         }
 
         // The last of one id wins here as across calls, and a batch may not name one key twice.
-        var latest = new Dictionary<string, CachedDocument>(StringComparer.Ordinal);
-        foreach (var document in documents)
+        var latest = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var value in values)
         {
-            latest[document.Id] = document;
+            latest[key(value)] = value;
         }
 
-        var puts = latest.Values.SelectMany(d => ItemCodec.DocumentItems(partition, generation, d)).Select(Put).ToList();
-        await _leases.EnsureHeldAsync(lease, cancellationToken);
-        await MarkGenerationAsync(partition, generation, cancellationToken);
-        await _table.WriteAsync(puts, cancellationToken);
-    }
-
-    public async Task WriteMembersAsync(
-        RefreshLease lease, long generation, IReadOnlyCollection<CachedMember> members, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        ArgumentNullException.ThrowIfNull(members);
-        var partition = Partition(lease.OrganizationId);
-        if (members.Count == 0)
-        {
-            return;
-        }
-
-        var latest = new Dictionary<string, CachedMember>(StringComparer.Ordinal);
-        foreach (var member in members)
-        {
-            latest[member.MemberId] = member;
-        }
-
-        var puts = latest.Values.Select(m => Put(ItemCodec.MemberItem(partition, generation, m))).ToList();
+        var puts = latest.Values.SelectMany(v => items(partition, generation, v)).Select(Put).ToList();
         await _leases.EnsureHeldAsync(lease, cancellationToken);
         await MarkGenerationAsync(partition, generation, cancellationToken);
         await _table.WriteAsync(puts, cancellationToken);
