@@ -16,6 +16,12 @@ internal sealed class DocumentFilter
     private readonly bool _includeArchived;
     private readonly IReadOnlyList<bool>? _visible;
 
+    // What the document's FilterKey must have under the mask (archived, type, badge), and whether the facts are
+    // needed at all (time, owner, path), which most searches do not ask for.
+    private readonly byte _keyMask;
+    private readonly byte _keyValue;
+    private readonly bool _needsFacts;
+
     /// <param name="query">The filters; the text is not used here.</param>
     /// <param name="documentType">The one type allowed, or null for any.</param>
     /// <param name="ownerNames">Normalized owner names, by owner index.</param>
@@ -51,7 +57,20 @@ internal sealed class DocumentFilter
             var normalized = TextNormalizer.Normalize(query.Path);
             _paths = [.. paths.Select(p => p.Contains(normalized, StringComparison.Ordinal))];
         }
+
+        _keyMask = (byte)((_includeArchived ? 0 : FilterKey.ArchivedBit) | (_type is null ? 0 : FilterKey.TypeMask) | (_badge is null ? 0 : FilterKey.BadgeMask));
+        _keyValue = (byte)((_type is { } type ? FilterKey.Type(type) : 0) | (_badge is { } kind ? FilterKey.Badge(kind) : 0));
+        _needsFacts = _updatedSinceTicks is not null || _owners is not null || _paths is not null;
     }
+
+    /// <summary>As <see cref="Allows(int, in DocumentFacts)"/>, reading the facts only for a filter that needs them.</summary>
+    /// <param name="document">The document's number.</param>
+    /// <param name="key">Its <see cref="FilterKey"/>.</param>
+    /// <param name="facts">All documents' facts.</param>
+    public bool Allows(int document, byte key, DocumentFacts[] facts) =>
+        (key & _keyMask) == _keyValue
+        && (_visible is null || _visible[document])
+        && (!_needsFacts || Allows(document, facts[document]));
 
     public bool Allows(int document, in DocumentFacts facts) =>
         (_visible is null || _visible[document])

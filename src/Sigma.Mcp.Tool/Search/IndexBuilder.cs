@@ -123,6 +123,7 @@ internal sealed class IndexBuilder
             Documents = _documents,
             Facts = _facts,
             NameTokens = [.. _facts.Select(f => f.NameTokens)],
+            FilterKeys = [.. _facts.Select(f => FilterKey.Of(f))],
             Prior = _prior,
             Elements = [.. _elements],
             ElementStart = _elementStart,

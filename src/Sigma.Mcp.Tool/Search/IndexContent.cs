@@ -16,6 +16,9 @@ internal sealed class IndexContent
     /// <summary>Per document: trust and freshness (see <see cref="DocumentPrior"/>), added to every search's score.</summary>
     public required float[] Prior { get; init; }
 
+    /// <summary>Per document: its <see cref="FilterKey"/>, what most filters need to know.</summary>
+    public required byte[] FilterKeys { get; init; }
+
     /// <summary>Per document: <see cref="DocumentFacts.NameTokens"/>, apart, so that scoring reads a byte, not the facts' 24.</summary>
     public required byte[] NameTokens { get; init; }
 
@@ -51,7 +54,8 @@ internal sealed class IndexContent
     public required PostingLists ElementPostings { get; init; }
 
     /// <summary>Trust, freshness, and the owner or folder the query names.</summary>
-    public float DocumentBonus(int document, QueryPlan plan) => Prior[document] + plan.Boost(Facts[document]);
+    /// <remarks>The facts are read only when the query names an owner or folder: most do not, and the look-up is a cache miss.</remarks>
+    public float DocumentBonus(int document, QueryPlan plan) => plan.MaxBoost == 0f ? Prior[document] : Prior[document] + plan.Boost(Facts[document]);
 
-    public bool Allows(DocumentFilter filter, int document) => filter.Allows(document, Facts[document]);
+    public bool Allows(DocumentFilter filter, int document) => filter.Allows(document, FilterKeys[document], Facts);
 }
