@@ -37,7 +37,8 @@ internal static class HitCollector
             foreach (var number in numbers)
             {
                 var score = pass.Scorer.Evaluate(number, out _);
-                var bound = pass.Plan.Covers(Scorer.ElementWords(pass.Accumulators[number])) ? score + Scorer.MaxElementBonus : score;
+                var bonus = Scorer.ElementBonusBound(pass.Plan, Scorer.ElementWords(pass.Accumulators[number]));
+                var bound = bonus > 0f ? score + bonus : score;
                 if (withoutBonus.CouldAccept(bound) && pass.Allows(number))
                 {
                     withoutBonus.Offer(score, number);

@@ -13,6 +13,10 @@ internal sealed class ListReader(SearchPass pass)
     // A list this long (or longer than half the numbers seen so far) is worth a checkpoint before it.
     private const int LongList = 2048;
 
+    // A list this short (or up to a sixteenth of the numbers seen so far) is read for its numbers at a checkpoint
+    // rather than allowed for in the bound of numbers not seen yet.
+    private const int ShortList = 64;
+
     // Continue mode's threshold: no number below it can be a hit.
     private float _threshold;
 
@@ -35,7 +39,11 @@ internal sealed class ListReader(SearchPass pass)
             if ((count >= pass.Limit || threshold > float.NegativeInfinity) && count >= 2 * checkedCount && list.Length >= Math.Min(LongList, count / 2))
             {
                 checkedCount = Math.Max(count, 1);
-                var newcomer = pass.Scorer.NewcomerBound(new RemainingBounds(lists, i, pass.FieldCount), newcomerContext);
+
+                // A short list ("customers" in one element name) would keep the newcomer bound up to the end: the
+                // bound leaves the short lists out, and their numbers not seen yet become candidates instead.
+                var shortList = Math.Max(ShortList, count / 16);
+                var newcomer = pass.Scorer.NewcomerBound(new RemainingBounds(lists, i, pass.FieldCount, shortList), newcomerContext);
                 if (newcomer >= threshold)
                 {
                     leaders ??= new Leaders(pass);
@@ -44,6 +52,7 @@ internal sealed class ListReader(SearchPass pass)
 
                 if (newcomer < threshold)
                 {
+                    AddShortListNumbers(i, shortList, ref count);
                     pass.SetTouchedCount(count);
                     _threshold = threshold;
                     return Continue(touched.AsSpan(0, count), i);
@@ -57,6 +66,32 @@ internal sealed class ListReader(SearchPass pass)
         return touched.AsSpan(0, count);
     }
 
+    // The numbers of the lists from `from` on no longer than `shortList` that no list read so far has: touched (and
+    // marked as such) with nothing accumulated, so that continue mode bounds and completes them like the others.
+    private void AddShortListNumbers(int from, int shortList, ref int count)
+    {
+        var lists = pass.Lists;
+        var accumulators = pass.Accumulators;
+        for (var j = from; j < lists.Count; j++)
+        {
+            var list = lists[j];
+            if (list.Length > shortList)
+            {
+                continue;
+            }
+
+            foreach (var number in pass.Postings.Get(list.TermId, list.Field))
+            {
+                ref var a = ref accumulators[number];
+                if (a.Seen == 0)
+                {
+                    a.Seen = Accumulator.Candidate;
+                    pass.Touched[count++] = number;
+                }
+            }
+        }
+    }
+
     // Continue mode from list `from` on: only the survivors read the remaining lists. Before a long list they are
     // culled again, unless what the lists read since the last cull can take from a bound cannot bring the lowest
     // survivor's below the threshold.
@@ -66,7 +101,7 @@ internal sealed class ListReader(SearchPass pass)
         var survivors = pass.Candidates;
         var remaining = new RemainingBounds(lists, from, pass.FieldCount);
         var kept = Keep(touched, survivors, remaining, filtered: true);
-        survivors.AsSpan(0, kept.Count).Sort();
+        SortedInts.SortDistinct(survivors.AsSpan(0, kept.Count), pass.Bits);
         for (var j = from; j < lists.Count; j++)
         {
             var list = lists[j];

@@ -12,13 +12,19 @@ internal sealed class RemainingBounds
     /// <param name="lists">All lists, in processing order.</param>
     /// <param name="from">The first list not yet read.</param>
     /// <param name="fieldCount">Fields of the ranked numbers.</param>
-    public RemainingBounds(List<ScoredList> lists, int from, int fieldCount)
+    /// <param name="longerThan">Only lists longer than this count: the bounds of a number in none of the shorter ones.</param>
+    public RemainingBounds(List<ScoredList> lists, int from, int fieldCount, int longerThan = 0)
     {
         Span<float> best = stackalloc float[SearchWeights.MaxWords * fieldCount];
         Span<float> extra = stackalloc float[SearchWeights.MaxWords * fieldCount];
         for (var i = from; i < lists.Count; i++)
         {
             var list = lists[i];
+            if (list.Length <= longerThan)
+            {
+                continue;
+            }
+
             var slot = (list.Word * fieldCount) + list.Field;
             best[slot] = Math.Max(best[slot], list.Weight);
             extra[slot] = Math.Max(extra[slot], list.Extra);
@@ -41,17 +47,44 @@ internal sealed class RemainingBounds
 
         for (var word = 0; word < SearchWeights.MaxWords; word++)
         {
-            float max = 0, extras = 0;
-            for (var field = 0; field < fieldCount; field++)
+            var slots = (word * fieldCount)..((word + 1) * fieldCount);
+            _unmatched[word] = Unmatched(best[slots], extra[slots]);
+            var extras = 0f;
+            foreach (var e in extra[slots])
             {
-                max = Math.Max(max, best[(word * fieldCount) + field]);
-                extras += extra[(word * fieldCount) + field];
+                extras += e;
             }
 
-            // A word's first field counts in full, every other field its extra (see ScoredList).
-            _unmatched[word] = max + extras;
             _matched[word] = extras;
         }
+    }
+
+    /// <summary>
+    /// The most a word not matched yet can still add: its first field counts in full and every other field its extra
+    /// (see <see cref="ScoredList"/>), so the best of, per field, that field's weight and the other fields' extras.
+    /// </summary>
+    /// <param name="best">Per field, the highest weight of a remaining list (0 for none).</param>
+    /// <param name="extra">Per field, the highest extra.</param>
+    internal static float Unmatched(ReadOnlySpan<float> best, ReadOnlySpan<float> extra)
+    {
+        var most = 0f;
+        for (var first = 0; first < best.Length; first++)
+        {
+            if (best[first] <= 0f)
+            {
+                continue;
+            }
+
+            var score = best[first];
+            for (var other = 0; other < extra.Length; other++)
+            {
+                score += other == first ? 0f : extra[other];
+            }
+
+            most = Math.Max(most, score);
+        }
+
+        return most;
     }
 
     /// <summary>Words some remaining list can still match.</summary>

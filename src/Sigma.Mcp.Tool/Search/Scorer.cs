@@ -93,9 +93,19 @@ internal sealed class Scorer
         return score;
     }
 
+    /// <summary>
+    /// Document search: the most the element bonus can add to a document whose element names have matched
+    /// <paramref name="elementWords"/> (or can still match them): nothing unless they have every required word, and
+    /// the exact-name part only if they can have every word, optional ones included (see <see cref="HitCollector.ElementBonus"/>).
+    /// </summary>
+    public static float ElementBonusBound(QueryPlan plan, byte elementWords) =>
+        plan.Words.Length < 2 || !plan.Covers(elementWords) ? 0f
+        : (elementWords & plan.EveryWord) == plan.EveryWord ? MaxElementBonus
+        : SearchWeights.ElementCoversQuery;
+
     // The element bonus a document could still get: only if its element names can still have every word.
     private float LateBonus(in Accumulator own, RemainingBounds remaining) =>
-        !_elements && _plan.Words.Length > 1 && _plan.Covers((byte)(ElementWords(own) | remaining.ElementWords)) ? MaxElementBonus : 0f;
+        _elements ? 0f : ElementBonusBound(_plan, (byte)(ElementWords(own) | remaining.ElementWords));
 
     // The document's name adds to its element's score and word coverage; the name bonuses stay the element's own.
     private static Accumulator WithContext(Accumulator element, in Accumulator document)

@@ -54,6 +54,9 @@ internal sealed class SearchPass
     /// <summary>Room for the numbers left after pruning.</summary>
     public int[] Candidates => Elements ? Scratch.CandidateElements : Scratch.CandidateDocuments;
 
+    /// <summary>One clear bit per number, for sorting (see <see cref="SortedInts.SortDistinct"/>).</summary>
+    public ulong[] Bits => Elements ? Scratch.ElementBits : Scratch.DocumentBits;
+
     public int DocumentOf(int number) => Elements ? Index.ElementDocument[number] : number;
 
     /// <summary>True when the filters let the number's document through.</summary>

@@ -11,6 +11,8 @@ internal sealed class SearchScratch(int documentCount, int elementCount)
     private int[]? _touchedElements;
     private int[]? _candidateDocuments;
     private int[]? _candidateElements;
+    private ulong[]? _documentBits;
+    private ulong[]? _elementBits;
 
     public Accumulator[] Documents { get; } = new Accumulator[documentCount];
 
@@ -28,6 +30,11 @@ internal sealed class SearchScratch(int documentCount, int elementCount)
     public int[] CandidateDocuments => _candidateDocuments ??= new int[documentCount];
 
     public int[] CandidateElements => _candidateElements ??= new int[elementCount];
+
+    /// <summary>One bit per document or element, all clear between uses (see <see cref="SortedInts.SortDistinct"/>).</summary>
+    public ulong[] DocumentBits => _documentBits ??= new ulong[(documentCount + 63) / 64];
+
+    public ulong[] ElementBits => _elementBits ??= new ulong[(elementCount + 63) / 64];
 
     public void Clear()
     {

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Sigma.Mcp.Tool.Search;
 
 /// <summary>Searches in ascending int lists (posting lists, candidate numbers).</summary>
@@ -25,5 +27,41 @@ internal static class SortedInts
     {
         var found = list.BinarySearch(value);
         return found >= 0 ? found : ~found;
+    }
+
+    /// <summary>
+    /// Sorts distinct numbers below <c>bits.Length * 64</c>. Many numbers go through the bitset, which is linear
+    /// (a pass over the bits, which it leaves cleared) where a comparison sort of the tens of thousands of numbers a
+    /// long query touches costs more than reading them; a few are sorted as usual.
+    /// </summary>
+    public static void SortDistinct(Span<int> numbers, ulong[] bits)
+    {
+        if (numbers.Length * 16 < bits.Length)
+        {
+            numbers.Sort();
+            return;
+        }
+
+        foreach (var number in numbers)
+        {
+            bits[number >> 6] |= 1UL << number;
+        }
+
+        var count = 0;
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var word = bits[w];
+            if (word == 0)
+            {
+                continue;
+            }
+
+            bits[w] = 0;
+            while (word != 0)
+            {
+                numbers[count++] = (w << 6) + BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+            }
+        }
     }
 }
