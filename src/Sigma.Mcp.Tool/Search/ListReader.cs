@@ -33,6 +33,7 @@ internal sealed class ListReader(SearchPass pass)
         var threshold = floor;
         var checkedCount = 0;
         Leaders? leaders = null;
+        var leadersCount = 0;
         for (var i = 0; i < lists.Count; i++)
         {
             var list = lists[i];
@@ -44,10 +45,14 @@ internal sealed class ListReader(SearchPass pass)
                 // bound leaves the short lists out, and their numbers not seen yet become candidates instead.
                 var shortList = Math.Max(ShortList, count / 16);
                 var newcomer = pass.Scorer.NewcomerBound(new RemainingBounds(lists, i, pass.FieldCount, shortList), newcomerContext);
-                if (newcomer >= threshold)
+
+                // Leaders from an earlier checkpoint are refreshed before continue mode too: the lists read since
+                // tell the best apart better, and the threshold is what culls the candidates.
+                if (newcomer >= threshold || (leaders is not null && leadersCount < count))
                 {
                     leaders ??= new Leaders(pass);
                     threshold = Math.Max(threshold, leaders.Threshold(touched.AsSpan(0, count), i, newcomer));
+                    leadersCount = count;
                 }
 
                 if (newcomer < threshold)
