@@ -62,10 +62,18 @@ internal static class HitCollector
             SortByBound(span);
             var names = new ElementNameLists(pass.Plan, pass.Index.ElementPostings);
             var top = new TopHits(pass.Limit);
-            foreach (var (bound, score, number) in span)
+            var looks = 0;
+            for (var i = 0; i < span.Length; i++)
             {
+                var (bound, score, number) = span[i];
                 if (!top.CouldAccept(bound))
                 {
+                    break;
+                }
+
+                if (bound != score && ++looks > BestFirstLooks)
+                {
+                    OfferInNumberOrder(pass, span[i..], top);
                     break;
                 }
 
@@ -78,6 +86,43 @@ internal static class HitCollector
         finally
         {
             ArrayPool<(float Bound, float Score, int Number)>.Shared.Return(candidates);
+        }
+    }
+
+    // Best first, a look at a document's element names is a binary search per list, far from the last; when the
+    // top is still open after this many, the rest are looked at in number order, which walks each list forward once.
+    private const int BestFirstLooks = 32;
+
+    // The candidates that can still enter, in number order; the top does not depend on the order it was offered in.
+    private static void OfferInNumberOrder(SearchPass pass, Span<(float Bound, float Score, int Number)> rest, TopHits top)
+    {
+        var keys = ArrayPool<int>.Shared.Rent(rest.Length);
+        try
+        {
+            var count = 0;
+            foreach (var candidate in rest)
+            {
+                if (top.CouldAccept(candidate.Bound))
+                {
+                    rest[count] = candidate;
+                    keys[count++] = candidate.Number;
+                }
+            }
+
+            var ordered = rest[..count];
+            keys.AsSpan(0, count).Sort(ordered);
+            var names = new ElementNameLists(pass.Plan, pass.Index.ElementPostings);
+            foreach (var (bound, score, number) in ordered)
+            {
+                if (top.CouldAccept(bound))
+                {
+                    top.Offer(score + (bound == score ? 0f : ElementBonus(pass, number, names)), number);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(keys);
         }
     }
 
