@@ -89,7 +89,7 @@ internal static class SearchBreakdown
                 var explain = new List<double>();
                 int touched = 0, kept = 0;
                 var kind2 = string.IsNullOrWhiteSpace(query.DocumentType) ? SearchIndex.AllTypes : query.DocumentType;
-                var filter = new DocumentFilter(query, kind2 switch { SearchIndex.AllTypes => null, SearchIndex.ElementType => "workbook", _ => kind2 }, content.OwnerNames, content.OwnerIds, content.Paths);
+                var filter = new DocumentFilter(query, kind2 switch { SearchIndex.AllTypes => null, SearchIndex.ElementType => "workbook", _ => kind2 }, content.OwnerNames, content.OwnerIds, content.Paths, content.Facts);
                 var scratch = new SearchScratch(content.Documents.Length, content.Elements.Length);
                 for (var round = 0; round < Rounds; round++)
                 {

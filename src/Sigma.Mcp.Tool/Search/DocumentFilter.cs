@@ -27,7 +27,8 @@ internal sealed class DocumentFilter
     /// <param name="ownerNames">Normalized owner names, by owner index.</param>
     /// <param name="ownerIds">Owner ids, by owner index.</param>
     /// <param name="paths">Normalized paths, by path index.</param>
-    public DocumentFilter(SearchQuery query, string? documentType, string[] ownerNames, string?[] ownerIds, string[] paths)
+    /// <param name="facts">The documents' facts, in number order (newest first), for <see cref="Before"/>.</param>
+    public DocumentFilter(SearchQuery query, string? documentType, string[] ownerNames, string?[] ownerIds, string[] paths, DocumentFacts[]? facts = null)
     {
         _type = documentType is null ? null : (byte)DocumentTypesIndex(documentType);
         _includeArchived = query.IncludeArchived;
@@ -60,15 +61,30 @@ internal sealed class DocumentFilter
 
         _keyMask = (byte)((_includeArchived ? 0 : FilterKey.ArchivedBit) | (_type is null ? 0 : FilterKey.TypeMask) | (_badge is null ? 0 : FilterKey.BadgeMask));
         _keyValue = (byte)((_type is { } type ? FilterKey.Type(type) : 0) | (_badge is { } kind ? FilterKey.Badge(kind) : 0));
-        _needsFacts = _updatedSinceTicks is not null || _owners is not null || _paths is not null;
+        Before = facts is not null && _updatedSinceTicks is { } since ? UpdatedBefore(facts, since) : int.MaxValue;
+        _needsFacts = (_updatedSinceTicks is not null && facts is null) || _owners is not null || _paths is not null;
+        Narrows = _visible is not null || _type is not null || _badge is not null || _updatedSinceTicks is not null;
     }
+
+    /// <summary>
+    /// True when the filter may let through few documents and checking one is cheap (no owner or path, which need
+    /// the facts): worth finding them all first (see <see cref="ListReader"/>).
+    /// </summary>
+    public bool Narrows { get; }
+
+    /// <summary>
+    /// No document numbered this or more passes (documents are numbered newest first, so "updated since" is a
+    /// prefix of them); <see cref="int.MaxValue"/> without that filter or without the facts.
+    /// </summary>
+    public int Before { get; }
 
     /// <summary>As <see cref="Allows(int, in DocumentFacts)"/>, reading the facts only for a filter that needs them.</summary>
     /// <param name="document">The document's number.</param>
     /// <param name="key">Its <see cref="FilterKey"/>.</param>
     /// <param name="facts">All documents' facts.</param>
     public bool Allows(int document, byte key, DocumentFacts[] facts) =>
-        (key & _keyMask) == _keyValue
+        document < Before
+        && (key & _keyMask) == _keyValue
         && (_visible is null || _visible[document])
         && (!_needsFacts || Allows(document, facts[document]));
 
@@ -80,6 +96,26 @@ internal sealed class DocumentFilter
         && (_updatedSinceTicks is null || facts.UpdatedTicks >= _updatedSinceTicks)
         && (_owners is null || _owners[facts.Owner])
         && (_paths is null || _paths[facts.Path]);
+
+    /// <summary>The first document (in newest-first order) updated before <paramref name="since"/>: a binary search.</summary>
+    internal static int UpdatedBefore(DocumentFacts[] facts, long since)
+    {
+        int low = 0, high = facts.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (facts[middle].UpdatedTicks >= since)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
 
     /// <summary>The index of a type in <see cref="DocumentTypes.All"/>, or <see cref="byte.MaxValue"/>.</summary>
     public static int DocumentTypesIndex(string? type)

@@ -17,6 +17,9 @@ internal sealed class ListReader(SearchPass pass)
     // rather than allowed for in the bound of numbers not seen yet.
     private const int ShortList = 64;
 
+    // A filter that lets through at most this fraction of the documents makes them the candidates from the start.
+    private const int FewDocuments = 32;
+
     // Continue mode's threshold: no number below it can be a hit.
     private float _threshold;
 
@@ -30,6 +33,13 @@ internal sealed class ListReader(SearchPass pass)
         var lists = pass.Lists;
         var touched = pass.Touched;
         var count = 0;
+        if (!pass.Elements && pass.Filter.Narrows && FewAllowed(ref count))
+        {
+            pass.SetTouchedCount(count);
+            _threshold = floor;
+            return Matched(Continue(touched.AsSpan(0, count), 0));
+        }
+
         var threshold = floor;
         var checkedCount = 0;
         Leaders? leaders = null;
@@ -69,6 +79,56 @@ internal sealed class ListReader(SearchPass pass)
 
         pass.SetTouchedCount(count);
         return touched.AsSpan(0, count);
+    }
+
+    // A filter that lets few documents through (a type, a badge, "updated since"): those documents are the
+    // candidates from the start, so the lists are probed for them rather than read. True when there are few
+    // enough; they are then touched (and marked) with nothing accumulated.
+    private bool FewAllowed(ref int count)
+    {
+        var documents = pass.Index.Documents.Length;
+        var end = Math.Min(documents, pass.Filter.Before);
+        var most = documents / FewDocuments;
+        var accumulators = pass.Accumulators;
+        for (var document = 0; document < end; document++)
+        {
+            if (!pass.Allows(document))
+            {
+                continue;
+            }
+
+            if (count == most)
+            {
+                foreach (var touched in pass.Touched.AsSpan(0, count))
+                {
+                    accumulators[touched] = default;
+                }
+
+                count = 0;
+                return false;
+            }
+
+            accumulators[document].Seen = Accumulator.Candidate;
+            pass.Touched[count++] = document;
+        }
+
+        return true;
+    }
+
+    // The candidates that some list matched (a candidate from the start may have none).
+    private ReadOnlySpan<int> Matched(ReadOnlySpan<int> candidates)
+    {
+        var matched = pass.Candidates;
+        var count = 0;
+        foreach (var number in candidates)
+        {
+            if (pass.Accumulators[number].Words != 0)
+            {
+                matched[count++] = number;
+            }
+        }
+
+        return matched.AsSpan(0, count);
     }
 
     // The numbers of the lists from `from` on no longer than `shortList` that no list read so far has: touched (and

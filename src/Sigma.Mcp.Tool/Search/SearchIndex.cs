@@ -85,7 +85,7 @@ internal sealed class SearchIndex
         var plans = QueryPlan.Create(query.Text, _content.Vocabulary);
         // 'element' means a chart or table inside a workbook: filtered here, so that data-model elements never use up the limit.
         var filter = new DocumentFilter(
-            query, kind switch { AllTypes => null, ElementType => DocumentTypes.Workbook, _ => kind }, _content.OwnerNames, _content.OwnerIds, _content.Paths);
+            query, kind switch { AllTypes => null, ElementType => DocumentTypes.Workbook, _ => kind }, _content.OwnerNames, _content.OwnerIds, _content.Paths, _content.Facts);
         var scratch = _scratch.TryTake(out var pooled) ? pooled : new SearchScratch(DocumentCount, ElementCount);
         var context = new SearchContext(_content, filter, query.Limit, scratch);
         var ranked = new List<RankedHit>();
