@@ -16,8 +16,8 @@ internal static class SearchProfile
     public static Task<int> RunAsync(IReadOnlyList<string> arguments)
     {
         int[] sizes = arguments.Count > 0 ? [.. arguments.Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [1_000, 10_000, 100_000];
-        Console.WriteLine("| documents | CPU median (µs) | CPU p99 (µs) | wall median (µs) | wall p99 (µs) |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine("| documents | CPU median (µs) | CPU p99 (µs) | wall median (µs) | wall p99 (µs) | allocated per query (KB) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
         var perQuery = new List<string>();
         foreach (var size in sizes)
         {
@@ -33,6 +33,7 @@ internal static class SearchProfile
             var cpu = new List<double>();
             var wall = new List<double>();
             var byQuery = SearchWorkload.Mix.ToDictionary(q => q, _ => new List<double>());
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             for (var round = 0; round < Rounds; round++)
             {
                 foreach (var query in SearchWorkload.Mix)
@@ -47,8 +48,9 @@ internal static class SearchProfile
                 }
             }
 
+            var allocatedKb = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1024.0 / cpu.Count;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {size:N0} | {Percentile(cpu, 50):0} | {Percentile(cpu, 99):0} | {Percentile(wall, 50):0} | {Percentile(wall, 99):0} |"));
+                $"| {size:N0} | {Percentile(cpu, 50):0} | {Percentile(cpu, 99):0} | {Percentile(wall, 50):0} | {Percentile(wall, 99):0} | {allocatedKb:0.0} |"));
             if (size == sizes.Max())
             {
                 foreach (var (kind, queries) in SearchWorkload.ByKind)
