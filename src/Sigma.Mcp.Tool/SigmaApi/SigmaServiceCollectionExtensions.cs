@@ -25,7 +25,6 @@ internal static class SigmaServiceCollectionExtensions
         // The HTTP stack itself is built on first use, in a provider of its own: see SigmaHttpServices.
         services.AddSingleton<SigmaHttpServices>();
         services.AddTransient(sp => sp.GetRequiredService<SigmaHttpServices>().CreateClient());
-        services.AddSingleton(sp => sp.GetRequiredService<SigmaHttpServices>().Tokens);
         return services;
     }
 
