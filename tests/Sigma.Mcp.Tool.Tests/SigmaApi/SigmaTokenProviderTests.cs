@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Sigma.Mcp.Tool.SigmaApi;
-using Sigma.Mcp.Tool.SigmaApi.Auth;
 using Sigma.Mcp.Tool.Tests.Fixtures;
 using Sigma.Sandbox;
 
@@ -77,7 +76,7 @@ public sealed class SigmaTokenProviderTests : IAsyncLifetime
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var host = ToolServices.Build(_sandbox, time: time);
-        var tokens = host.Services.GetRequiredService<SigmaTokenProvider>();
+        var tokens = host.Services.GetRequiredService<SigmaHttpServices>().Tokens;
         var first = await tokens.GetTokenAsync(TestTimeouts.Token());
         time.Advance(TimeSpan.FromHours(2));
 
@@ -91,7 +90,7 @@ public sealed class SigmaTokenProviderTests : IAsyncLifetime
     public async Task GetToken_RenewedTwiceInARow_SecondRequestWaitsOneSecond()
     {
         using var host = ToolServices.Build(_sandbox);
-        var tokens = host.Services.GetRequiredService<SigmaTokenProvider>();
+        var tokens = host.Services.GetRequiredService<SigmaHttpServices>().Tokens;
         var first = await tokens.GetTokenAsync(TestTimeouts.Token());
 
         tokens.Invalidate(first);
