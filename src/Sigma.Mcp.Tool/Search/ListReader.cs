@@ -13,8 +13,8 @@ internal sealed class ListReader(SearchPass pass)
     // A list this long (or longer than half the numbers seen so far) is worth a checkpoint before it.
     private const int LongList = 2048;
 
-    // A list this short (or up to a sixteenth of the numbers seen so far) is read for its numbers at a checkpoint
-    // rather than allowed for in the bound of numbers not seen yet.
+    // A list this short is read for its numbers at a checkpoint rather than allowed for in the bound of numbers not
+    // seen yet. Kept small: those numbers have matched nothing yet, so few of them are culled.
     private const int ShortList = 64;
 
     // A filter that lets through at most this fraction of the documents makes them the candidates from the start.
@@ -53,12 +53,14 @@ internal sealed class ListReader(SearchPass pass)
 
                 // A short list ("customers" in one element name) would keep the newcomer bound up to the end: the
                 // bound leaves the short lists out, and their numbers not seen yet become candidates instead.
-                var shortList = Math.Max(ShortList, count / 16);
+                var shortList = ShortList;
                 var newcomer = pass.Scorer.NewcomerBound(new RemainingBounds(lists, i, pass.FieldCount, shortList), newcomerContext);
 
-                // Leaders from an earlier checkpoint are refreshed before continue mode too: the lists read since
-                // tell the best apart better, and the threshold is what culls the candidates.
-                if (newcomer >= threshold || (leaders is not null && leadersCount < count))
+                // For several words, leaders from an earlier checkpoint are refreshed before continue mode too: the
+                // lists read since tell the best apart better ("legacy sales report": the first lists give thousands
+                // of equal scores), and the threshold is what culls the candidates. One word's first list, the name,
+                // has already told them apart, and the pass would cost more than it saves.
+                if (newcomer >= threshold || (leaders is not null && leadersCount < count && pass.Plan.Words.Length > 1))
                 {
                     leaders ??= new Leaders(pass);
                     threshold = Math.Max(threshold, leaders.Threshold(touched.AsSpan(0, count), i, newcomer));
@@ -92,12 +94,14 @@ internal sealed class ListReader(SearchPass pass)
         var accumulators = pass.Accumulators;
         for (var document = 0; document < end; document++)
         {
-            if (!pass.Allows(document))
+            // Give up as soon as there are too many, or early when the first eighth has more than its share.
+            var tooMany = count == most || (document == end / 8 && end >= 64 && count * 8 > most);
+            if (!tooMany && !pass.Allows(document))
             {
                 continue;
             }
 
-            if (count == most)
+            if (tooMany)
             {
                 foreach (var touched in pass.Touched.AsSpan(0, count))
                 {
