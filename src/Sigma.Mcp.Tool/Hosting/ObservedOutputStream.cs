@@ -1,25 +1,63 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+
 namespace Sigma.Mcp.Tool.Hosting;
 
-/// <summary>Wraps stdout for the MCP transport and tells <see cref="InFlightRequests"/> which responses have been written.</summary>
+/// <summary>
+/// Wraps stdout for the MCP transport and tells <see cref="InFlightRequests"/> which responses have been written. The
+/// answers to the server's own requests (<see cref="Swallow"/>, see <see cref="TransportWarmUp"/>) are kept off it:
+/// while one is awaited, output is written a whole line at a time, and that answer's line is dropped.
+/// </summary>
 internal sealed class ObservedOutputStream(Stream inner, InFlightRequests inFlight) : Stream
 {
     private readonly LineSplitter _lines = new();
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _swallowed = new(StringComparer.Ordinal);
+    private readonly ArrayBufferWriter<byte> _held = new();
+
+    /// <summary>
+    /// Keeps the response to request <paramref name="id"/> (as <see cref="JsonRpcLine"/> gives it: a string id with its
+    /// quotes) off the output; the task completes once that response has been written and dropped.
+    /// </summary>
+    public Task Swallow(string id) => _swallowed.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await inner.WriteAsync(buffer, cancellationToken);
-        Observe(buffer.Span);
+        if (_swallowed.IsEmpty && _held.WrittenCount == 0)
+        {
+            await inner.WriteAsync(buffer, cancellationToken);
+            Observe(buffer.Span);
+            return;
+        }
+
+        // The SDK writes one message at a time (a message, then its newline), so a held line is never another's.
+        while (!buffer.IsEmpty)
+        {
+            var newline = buffer.Span.IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                _held.Write(buffer.Span);
+                return;
+            }
+
+            _held.Write(buffer.Span[..(newline + 1)]);
+            buffer = buffer[(newline + 1)..];
+            var line = _held.WrittenMemory;
+            if (!IsSwallowed(line.Span[..^1]))
+            {
+                await inner.WriteAsync(line, cancellationToken);
+            }
+
+            Observe(line.Span);
+            _held.ResetWrittenCount();
+        }
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(byte[] buffer, int offset, int count)
-    {
-        inner.Write(buffer, offset, count);
-        Observe(buffer.AsSpan(offset, count));
-    }
+    public override void Write(byte[] buffer, int offset, int count) =>
+        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
 
@@ -50,6 +88,12 @@ internal sealed class ObservedOutputStream(Stream inner, InFlightRequests inFlig
 
         base.Dispose(disposing);
     }
+
+    private bool IsSwallowed(ReadOnlySpan<byte> line) =>
+        !_swallowed.IsEmpty
+        && JsonRpcLine.Parse(line) is { Kind: JsonRpcLineKind.Response, Id: { } id }
+        && _swallowed.TryRemove(id, out var answered)
+        && answered.TrySetResult();
 
     private void Observe(ReadOnlySpan<byte> written)
     {

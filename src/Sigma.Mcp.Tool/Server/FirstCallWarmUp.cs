@@ -6,6 +6,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Sigma.Mcp.Tool.Documents;
+using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Search;
 using Sigma.Mcp.Tool.Tools;
 
@@ -19,6 +20,8 @@ namespace Sigma.Mcp.Tool.Server;
 /// </summary>
 internal static class FirstCallWarmUp
 {
+    private static readonly TimeSpan s_callTimeout = TimeSpan.FromSeconds(10);
+
     public static async Task RunAsync(IServiceProvider services, SearchIndexProvider index, CancellationToken cancellationToken)
     {
         try
@@ -36,9 +39,21 @@ internal static class FirstCallWarmUp
             catalog?.PrepareAll();
             var snapshot = await index.GetAsync(cancellationToken);
 
-            // Then one search as a client's call runs it (the argument gate, the tool, the result as JSON-RPC), for a
-            // document that is there, so that the code of a result with hits is ready too.
-            if (services.GetService<McpServer>() is { } server && searchTool is not null)
+            // Then searches as a client's calls run them, for a document that is there, so that the code of a result with
+            // hits is ready too: over stdio through the transport itself, the SDK's request path included; elsewhere the
+            // argument gate, the tool and the result as JSON-RPC.
+            if (services.GetService<TransportWarmUp>() is { } transport)
+            {
+                foreach (var query in Queries(snapshot))
+                {
+                    var arguments = $$$"""{"name":"{{{ToolNames.SearchDocuments}}}","arguments":{"query":{{{JsonSerializer.Serialize(query, String)}}}}}""";
+                    if (!await transport.CallAsync(RequestMethods.ToolsCall, arguments, s_callTimeout, cancellationToken))
+                    {
+                        break;
+                    }
+                }
+            }
+            else if (services.GetService<McpServer>() is { } server && searchTool is not null)
             {
                 var request = new JsonRpcRequest { Id = new RequestId("warm-up"), Method = RequestMethods.ToolsCall };
                 var call = new CallToolRequestParams
@@ -71,4 +86,14 @@ internal static class FirstCallWarmUp
     private static JsonTypeInfo<string> String => (JsonTypeInfo<string>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(string));
 
     private static string Query(SearchSnapshot snapshot) => snapshot.Index?.Newest?.Name ?? "revenue";
+
+    // A name as it is, then two kinds of question that take other paths: words in another order, and a misspelling.
+    private static IEnumerable<string> Queries(SearchSnapshot snapshot)
+    {
+        var name = Query(snapshot);
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        yield return name;
+        yield return string.Join(' ', words.Reverse());
+        yield return words[0].Length > 3 ? words[0][..1] + words[0][2..] : words[0] + "s";
+    }
 }

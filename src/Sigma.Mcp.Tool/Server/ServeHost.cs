@@ -19,8 +19,11 @@ internal static class ServeHost
         builder.Services.AddSingleton<IHostLifetime, StdioServerLifetime>();
         builder.Services.AddSingleton(SearchIndexStartMode.AfterInitialize);
 
+        var observedOutput = new ObservedOutputStream(output ?? Console.OpenStandardOutput(), inFlight);
+        builder.Services.AddSingleton(new TransportWarmUp(drainingInput, observedOutput, inFlight));
+
         builder.Services.AddSigmaMcpServer()
-            .WithStreamServerTransport(drainingInput, new ObservedOutputStream(output ?? Console.OpenStandardOutput(), inFlight));
+            .WithStreamServerTransport(drainingInput, observedOutput);
 
         return builder.Build();
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Hosting;
 
 namespace Sigma.Mcp.Tool.Tools;
 
@@ -15,7 +16,9 @@ internal static partial class ToolCallLog
 {
     public static McpRequestFilter<CallToolRequestParams, CallToolResult> Create() => next => async (context, cancellationToken) =>
     {
-        var logger = context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolCallLog).FullName!) is { } created
+        // The server's own warm-up calls (see TransportWarmUp) are not the client's, and not logged as calls.
+        var logger = !TransportWarmUp.IsWarmUp(context.JsonRpcRequest?.Id.Id)
+            && context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolCallLog).FullName!) is { } created
             && created.IsEnabled(LogLevel.Information) ? created : null;
         var started = Stopwatch.GetTimestamp();
         var name = context.Params?.Name ?? "?";

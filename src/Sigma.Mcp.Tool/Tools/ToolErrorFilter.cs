@@ -25,7 +25,9 @@ internal static partial class ToolErrorFilter
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        var logger = context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter)) ?? NullLogger.Instance;
+        var logger = TransportWarmUp.IsWarmUp(context.JsonRpcRequest?.Id.Id)
+            ? NullLogger.Instance // the server's own warm-up call: a failure is the client's first call's to report
+            : context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter)) ?? NullLogger.Instance;
         var tool = context.Params?.Name ?? "?";
         try
         {

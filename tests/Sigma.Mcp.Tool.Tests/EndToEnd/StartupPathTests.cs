@@ -50,8 +50,10 @@ public sealed class StartupPathTests : IAsyncLifetime, IDisposable
 
         using var process = Process.Start(ToolProcess.StartInfo(_fixture.Directory.Path, _fixture.Settings(), "serve"))!;
         var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var logged = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.ErrorDataReceived += (_, e) =>
         {
+            logged.Enqueue(e.Data ?? "");
             if (e.Data?.Contains("Search index loaded", StringComparison.Ordinal) == true)
             {
                 loaded.TrySetResult();
@@ -70,8 +72,13 @@ public sealed class StartupPathTests : IAsyncLifetime, IDisposable
         var search = JsonDocument.Parse((await process.StandardOutput.ReadLineAsync(TestTimeouts.Token()))!).RootElement;
         var mapped = OperatingSystem.IsLinux() ? await File.ReadAllTextAsync($"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/maps") : "";
         process.StandardInput.Close();
+        var after = await process.StandardOutput.ReadToEndAsync(TestTimeouts.Token());
         await process.WaitForExitAsync(TestTimeouts.Token());
 
+        // The server's own warm-up searches (TransportWarmUp) are neither answered on stdout nor logged as calls.
+        search.GetProperty("id").GetInt32().Should().Be(2);
+        after.Should().BeEmpty();
+        logged.Count(l => l.Contains("Tool search_documents completed", StringComparison.Ordinal)).Should().Be(1, string.Join('\n', logged));
         var results = search.GetProperty("result").GetProperty("structuredContent");
         results.GetProperty("results").GetArrayLength().Should().BeGreaterThan(0, search.ToString());
         _fixture.Sandbox.Requests.Total.Should().Be(requestsBefore, "the index comes from the cache, which knows the organization: nothing is asked of Sigma");
