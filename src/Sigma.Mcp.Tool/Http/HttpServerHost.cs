@@ -114,7 +114,7 @@ internal static class HttpServerHost
         {
             // Team mode: every Sigma call passes the caller's document set (see DocumentAccessHandler).
             builder.Services.AddSingleton<MemberAccessCache>();
-            builder.Services.AddSingleton(new SigmaApi.SigmaRequestHandler(_ => new DocumentAccessHandler()));
+            builder.Services.AddSingleton(new SigmaApi.SigmaRequestHandler(() => new DocumentAccessHandler()));
         }
         builder.Services.AddRateLimiter(o => ConfigureRateLimiter(o, http.RateLimitPerMinute));
         if (http.CorsOrigins.Count > 0)

@@ -15,8 +15,9 @@ namespace Sigma.Mcp.Tool.Server;
 /// <summary>
 /// Runs beside the index load (after <c>initialize</c> over stdio), while the client is still reading the handshake:
 /// builds the <c>tools/list</c> answer, readies the tools and runs the search code on an empty index, then, once the
-/// index is loaded, runs one search end to end (argument gate, tool, result as JSON-RPC; the tool alone over HTTP, which
-/// has no single server), so that the code behind them is compiled by the time the client's first calls arrive.
+/// index is loaded, runs searches as a client would (over stdio through the server's own transport, see
+/// <see cref="TransportWarmUp"/>; over HTTP the tool alone), so that the code behind them is compiled by the time the
+/// client's first calls arrive.
 /// </summary>
 internal static class FirstCallWarmUp
 {
@@ -33,15 +34,14 @@ internal static class FirstCallWarmUp
 
             // Search first (what clients call first), the code and its lexicons on an empty index while the real one loads.
             var catalog = services.GetService<ToolCatalog>();
-            var searchTool = catalog?.Tools.FirstOrDefault(t => t.Name == ToolNames.SearchDocuments);
-            searchTool?.Prepare();
+            catalog?.Tools.FirstOrDefault(t => t.Name == ToolNames.SearchDocuments)?.Prepare();
             _ = SearchIndex.Build([]).Search(new SearchQuery("warm up revenue by region"));
             catalog?.PrepareAll();
             var snapshot = await index.GetAsync(cancellationToken);
 
             // Then searches as a client's calls run them, for a document that is there, so that the code of a result with
-            // hits is ready too: over stdio through the transport itself, the SDK's request path included; elsewhere the
-            // argument gate, the tool and the result as JSON-RPC.
+            // hits is ready too: over stdio through the transport itself, the SDK's request path included; elsewhere (over
+            // HTTP there is no single server to send them to) the tool and its result as JSON.
             if (services.GetService<TransportWarmUp>() is { } transport)
             {
                 foreach (var query in Queries(snapshot))
@@ -52,23 +52,6 @@ internal static class FirstCallWarmUp
                         break;
                     }
                 }
-            }
-            else if (services.GetService<McpServer>() is { } server && searchTool is not null)
-            {
-                var request = new JsonRpcRequest { Id = new RequestId("warm-up"), Method = RequestMethods.ToolsCall };
-                var call = new CallToolRequestParams
-                {
-                    Name = ToolNames.SearchDocuments,
-                    Arguments = new Dictionary<string, JsonElement> { ["query"] = JsonSerializer.SerializeToElement(Query(snapshot), String) },
-                };
-                var context = new RequestContext<CallToolRequestParams>(server, request, call)
-                {
-                    MatchedPrimitive = searchTool,
-                    Services = services,
-                };
-                McpRequestHandler<CallToolRequestParams, CallToolResult> invoke = searchTool.InvokeAsync;
-                var result = await ToolCallGate.Create()(invoke)(context, cancellationToken); // not the error filter: it would log a failure here as a call
-                StartWarmUp.WriteResponse(request.Id, result);
             }
             else
             {
@@ -85,7 +68,8 @@ internal static class FirstCallWarmUp
 
     private static JsonTypeInfo<string> String => (JsonTypeInfo<string>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(string));
 
-    private static string Query(SearchSnapshot snapshot) => snapshot.Index?.Newest?.Name ?? "revenue";
+    private static string Query(SearchSnapshot snapshot) =>
+        snapshot.Index?.Newest?.Name is { } name && !string.IsNullOrWhiteSpace(name) ? name : "revenue";
 
     // A name as it is, then two kinds of question that take other paths: words in another order, and a misspelling.
     private static IEnumerable<string> Queries(SearchSnapshot snapshot)

@@ -48,7 +48,7 @@ internal static class StartWarmUp
     }
 
     /// <summary>Writes <paramref name="result"/> as the answer to request <paramref name="id"/>, as the SDK's transport does (and throws it away).</summary>
-    public static void WriteResponse<T>(RequestId id, T result)
+    private static void WriteResponse<T>(RequestId id, T result)
     {
         var options = McpJsonUtilities.DefaultOptions;
         var response = new JsonRpcResponse { Id = id, Result = JsonSerializer.SerializeToNode(result, options.GetTypeInfo(typeof(T))) };

@@ -84,7 +84,7 @@ internal sealed class SigmaHttpServices(IServiceProvider host) : IDisposable, IA
             .AddHttpMessageHandler<ConcurrencyLimitHandler>();
         foreach (var handler in host.GetServices<SigmaRequestHandler>())
         {
-            sigma.AddHttpMessageHandler(() => handler.Create(host));
+            sigma.AddHttpMessageHandler(handler.Create);
         }
 
         // Retries, timeouts and each attempt are Debug: the caller reports the outcome once, with its cause.

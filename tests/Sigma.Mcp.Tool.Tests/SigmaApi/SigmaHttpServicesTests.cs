@@ -18,7 +18,7 @@ public sealed class SigmaHttpServicesTests : IAsyncLifetime
     public async Task RequestHandler_RegisteredInTheHost_SeesEverySigmaRequestButNotTheTokenRequest()
     {
         var seen = new List<string>();
-        using var host = ToolServices.Build(_sandbox, configure: services => services.AddSingleton(new SigmaRequestHandler(_ => new RecordingHandler(seen))));
+        using var host = ToolServices.Build(_sandbox, configure: services => services.AddSingleton(new SigmaRequestHandler(() => new RecordingHandler(seen))));
 
         await host.Services.GetRequiredService<SigmaClient>().GetWhoAmIAsync(TestTimeouts.Token());
         await host.Services.GetRequiredService<SigmaClient>().GetWorkbookAsync(SandboxWellKnown.RevenueDashboardId, TestTimeouts.Token());
