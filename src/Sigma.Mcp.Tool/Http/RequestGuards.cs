@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Sigma.Mcp.Tool.Http;
 
 /// <summary>Cheap checks that refuse a request before anything reads it.</summary>
 internal static class RequestGuards
 {
+    // How much of a refused body is still read (and thrown away), and for how long, before the connection closes.
+    private const long DrainBytes = 4 * HttpServerSettings.MaxRequestBodyBytes;
+    private static readonly TimeSpan s_drainTime = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// 413 for a declared body over <see cref="HttpServerSettings.MaxRequestBodyBytes"/>. A chunked body that grows
     /// past it is stopped by Kestrel's own limit, set to the same size.
@@ -15,6 +20,8 @@ internal static class RequestGuards
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             context.Response.Headers.Connection = "close";
+            await context.Response.CompleteAsync();
+            await DrainAsync(context);
             return;
         }
 
@@ -26,6 +33,36 @@ internal static class RequestGuards
         {
             // An expected refusal, not a server error worth a stack trace in the log.
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        }
+    }
+
+    /// <summary>
+    /// Reads what the client is still sending of a refused body, up to <see cref="DrainBytes"/> and
+    /// <see cref="s_drainTime"/>. Closing the connection on unread data resets it, and a client still writing its body
+    /// then sees a broken pipe instead of the 413 (as the tests did, now and then).
+    /// </summary>
+    private static async Task DrainAsync(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null; // this loop is the limit
+        }
+
+        var buffer = new byte[16 * 1024];
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(s_drainTime);
+        try
+        {
+            long read = 0;
+            int count;
+            while (read < DrainBytes && (count = await context.Request.Body.ReadAsync(buffer, timeout.Token)) > 0)
+            {
+                read += count;
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or BadHttpRequestException)
+        {
+            // The client went away, or took too long: the connection closes either way.
         }
     }
 
