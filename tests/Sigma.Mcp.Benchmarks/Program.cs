@@ -31,6 +31,6 @@ static int RunSearch(string[] arguments)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup [runs] [--packages nupkg-folder] [--baseline nupkg-folder]|listing|refresh [sizes]|search|search-quick [sizes…]|search-profile [sizes…]|search-breakdown [size] [word|loop]|search-dump [sizes…]|search-semantic (with -p:Semantic=true)|http-load [seconds] [clients]|member-visibility [sizes…]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Sigma.Mcp.Benchmarks -- startup [runs] [--packages nupkg-folder] [--baseline nupkg-folder] [--lambda deploy/dist/linux-x64]|listing|refresh [sizes]|search|search-quick [sizes…]|search-profile [sizes…]|search-breakdown [size] [word|loop]|search-dump [sizes…]|search-semantic (with -p:Semantic=true)|http-load [seconds] [clients]|member-visibility [sizes…]");
     return 2;
 }

@@ -12,6 +12,8 @@ namespace Sigma.Mcp.Benchmarks;
 /// <item>the RID-specific package (ReadyToRun) and the portable framework-dependent one ("any"), packed from this tree
 /// (or taken from <c>--packages folder</c>), and optionally a baseline (<c>--baseline folder</c>, e.g. packed from an
 /// older commit), installed with <c>dotnet tool install</c>;</item>
+/// <item>optionally the Lambda package as <c>deploy/build.sh --arch x86_64</c> builds it (<c>--lambda folder</c>, e.g.
+/// <c>deploy/dist/linux-x64</c>: self-contained, composite ReadyToRun), run from that folder as the Lambda runtime does;</item>
 /// <item>a hello-world console app (start → first line), the yardstick;</item>
 /// <item>over stdio: spawn → <c>initialize</c> answered, <c>tools/list</c>, the first and later <c>search_documents</c>
 /// against a small cache (the default sandbox, filled once by <c>cache refresh</c>), peak RSS after them, and searches
@@ -28,6 +30,7 @@ internal static class StartupBenchmark
         var runs = arguments.Count > 0 && int.TryParse(arguments[0], CultureInfo.InvariantCulture, out var n) ? n : 10;
         var baseline = Option(arguments, "--baseline");
         var packages = Option(arguments, "--packages");
+        var lambda = Option(arguments, "--lambda");
         var work = Directory.CreateTempSubdirectory("sigma-mcp-startup-").FullName;
         try
         {
@@ -45,6 +48,11 @@ internal static class StartupBenchmark
             };
 
             var programs = await InstallAsync(work, packages, baseline);
+            if (lambda is not null)
+            {
+                programs.Add(("Lambda package (--lambda, self-contained composite)", Path.Combine(Path.GetFullPath(lambda), "sigma-mcp")));
+            }
+
             await Shell.RunAsync(programs[0].Path, work, environment, "cache", "refresh");
 
             var stdio = programs.ToDictionary(p => p.Name, _ => new List<StdioSample>());
