@@ -25,6 +25,12 @@ internal sealed partial class SearchIndexProvider(
     /// <summary>The current snapshot, waiting (briefly) for the first load when the server has just started.</summary>
     public async Task<SearchSnapshot> GetAsync(CancellationToken cancellationToken)
     {
+        // Once loaded, at once: the wait below always moves to another pool thread (a hop on every call).
+        if (_firstLoad.Task.IsCompleted)
+        {
+            return _snapshot;
+        }
+
         await _firstLoad.Task.WaitAsync(s_firstLoadWait, cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default);
         return _snapshot;
     }

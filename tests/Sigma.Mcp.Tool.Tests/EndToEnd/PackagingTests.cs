@@ -37,6 +37,8 @@ public sealed class PackagingTests : IAsyncLifetime
 
         var shim = await InstallAndCheckAsync(work, nupkgs);
         IsReadyToRun(InstalledDll(work)).Should().BeTrue("the platform's package is the precompiled build");
+        (ReadyToRunFlags(InstalledDll(work)) & UnrelatedR2RCode).Should().NotBe(0,
+            "the platform's package also carries the framework generics it instantiates (crossgen2's non-local generics, see the csproj)");
         await ServeAsync(shim, work);
     }
 
@@ -133,6 +135,20 @@ public sealed class PackagingTests : IAsyncLifetime
 
     private static string InstalledDll(TempDirectory work) =>
         Directory.GetFiles(work.File("tools"), "sigma-mcp.dll", SearchOption.AllDirectories).Should().ContainSingle().Subject;
+
+    // READYTORUN_FLAG_UNRELATED_R2R_CODE: the image holds code that belongs to other modules' generics.
+    private const uint UnrelatedR2RCode = 0x80;
+
+    // The ReadyToRun header the managed native header points at: signature "RTR", major and minor version, then flags.
+    private static uint ReadyToRunFlags(string assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(assembly));
+        var header = pe.GetSectionData(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.RelativeVirtualAddress).GetReader();
+        header.ReadUInt32().Should().Be(0x00525452, "a ReadyToRun header starts with 'RTR'");
+        _ = header.ReadUInt16();
+        _ = header.ReadUInt16();
+        return header.ReadUInt32();
+    }
 
     // A ReadyToRun image carries native code in a managed native header beside its IL.
     private static bool IsReadyToRun(string assembly)
