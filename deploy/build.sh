@@ -25,7 +25,11 @@ repo="$(dirname "$deploy")"
 staging="$deploy/dist/$rid"
 package="$deploy/dist/sigma-mcp-lambda.zip"
 
-rm -rf "$staging" "$package"
+# The ReadyToRun step keeps its images in obj/Release/net10.0/<rid>/R2R and reuses any it finds newer than their
+# inputs, composite or not: a later `dotnet pack` or publish for the same RID took these composite images as its own and
+# aborted at start (SIGABRT), and this build could take that one's. So the folder is emptied before and after.
+r2r="$repo/src/Sigma.Mcp.Tool/obj/Release/net10.0/$rid/R2R"
+rm -rf "$staging" "$package" "$r2r"
 mkdir -p "$staging"
 
 # Self-contained: provided.al2023 has no .NET. ReadyToRun, composite: the app and the runtime precompiled as one
@@ -42,6 +46,8 @@ dotnet publish "$repo/src/Sigma.Mcp.Tool/Sigma.Mcp.Tool.csproj" \
   -p:PublishReadyToRunComposite=true \
   -p:SatelliteResourceLanguages=en \
   -p:DebugType=none
+
+rm -rf "$r2r"
 
 cp "$deploy/lambda/bootstrap" "$staging/bootstrap"
 chmod 755 "$staging/bootstrap" "$staging/sigma-mcp"
