@@ -26,7 +26,8 @@ internal sealed class SearchIndexStart : IHostedLifecycleService, IDisposable
             var provider = services.GetRequiredService<SearchIndexProvider>();
             // On a thread of its own: the warm-up's first part compiles code for ~100 ms without a pause, and on the
             // pool it held one of the two workers a 2-core machine starts with while the load held the other, so the
-            // client's tools/list, sent right after initialize, queued behind them (30-130 ms instead of ~12).
+            // client's tools/list, sent right after initialize, queued behind them: 30-130 ms, ~15 ms with this and
+            // four pool workers from the start (System.Threading.ThreadPool.MinThreads in the csproj).
             _ = Task.Factory.StartNew(
                 () => FirstCallWarmUp.RunAsync(services, provider, _stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await provider.StartAsync(_stopping.Token);
