@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Documents;
 using Sigma.Mcp.Tool.Hosting;
 using Sigma.Mcp.Tool.Search;
@@ -23,6 +24,16 @@ internal static class FirstCallWarmUp
 {
     private static readonly TimeSpan s_callTimeout = TimeSpan.FromSeconds(10);
 
+    // A workbook with a chart on a page: a search for it matches its name, the element and a column.
+    private static readonly SearchSnapshot s_sample = new(
+        SearchIndex.Build([new CachedDocument
+        {
+            Id = "warm-up", Type = DocumentTypes.Workbook, Name = "Revenue Dashboard", Path = "Finance", OwnerName = "Warm Up", Tags = ["sales"],
+            Pages = [new CachedPage("page", "Overview")],
+            Elements = [new CachedElement("element", "Revenue by Region", "bar-chart", "page", ["Region", "Revenue"])],
+        }]),
+        null, null, CacheStates.Ready, null);
+
     public static async Task RunAsync(IServiceProvider services, SearchIndexProvider index, CancellationToken cancellationToken)
     {
         try
@@ -32,10 +43,14 @@ internal static class FirstCallWarmUp
                 services.GetService<ToolList>()?.Get(options);
             }
 
-            // Search first (what clients call first), the code and its lexicons on an empty index while the real one loads.
+            // Search first (what clients call first): the code, its lexicons and a result with hits, written as the SDK
+            // will write it, on a sample document while the real index loads (a client's search sent right after
+            // tools/list waits for that load, and then found its result code still to compile).
             var catalog = services.GetService<ToolCatalog>();
             catalog?.Tools.FirstOrDefault(t => t.Name == ToolNames.SearchDocuments)?.Prepare();
-            _ = SearchIndex.Build([]).Search(new SearchQuery("warm up revenue by region"));
+            var sample = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services)
+                .Respond(s_sample, "revenue by region", "all", 10, 0, null, null, null, null, includeArchived: false);
+            _ = JsonSerializer.SerializeToUtf8Bytes(sample, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
             catalog?.PrepareAll();
             var snapshot = await index.GetAsync(cancellationToken);
 

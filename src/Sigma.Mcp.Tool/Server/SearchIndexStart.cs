@@ -24,12 +24,7 @@ internal sealed class SearchIndexStart : IHostedLifecycleService, IDisposable
         _started = new(() => Task.Run(async () =>
         {
             var provider = services.GetRequiredService<SearchIndexProvider>();
-            // On a thread of its own: the warm-up's first part compiles code for ~100 ms without a pause, and on the
-            // pool it held one of the two workers a 2-core machine starts with while the load held the other, so the
-            // client's tools/list, sent right after initialize, queued behind them: 30-130 ms, ~15 ms with this and
-            // four pool workers from the start (System.Threading.ThreadPool.MinThreads in the csproj).
-            _ = Task.Factory.StartNew(
-                () => FirstCallWarmUp.RunAsync(services, provider, _stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            _ = Task.Run(() => FirstCallWarmUp.RunAsync(services, provider, _stopping.Token));
             await provider.StartAsync(_stopping.Token);
             return provider;
         }));

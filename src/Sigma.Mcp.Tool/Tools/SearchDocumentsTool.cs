@@ -61,6 +61,17 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index, ResultBudge
         }
 
         var snapshot = await index.GetAsync(cancellationToken);
+        return Respond(snapshot, query, type, limit, offset, Blank(owner), Blank(path), Blank(badge), since, include_archived);
+    }
+
+    /// <summary>
+    /// The answer from one snapshot of the index, for arguments already checked (<paramref name="type"/> lower-case,
+    /// blank filters null). The server's first-call warm-up runs it on a sample document while the real index loads.
+    /// </summary>
+    internal CallToolResult Respond(
+        SearchSnapshot snapshot, string query, string type, int limit, int offset, string? owner, string? path, string? badge, DateTimeOffset? since,
+        bool includeArchived)
+    {
         var cache = new CacheState(snapshot.State, snapshot.Metadata?.Generation, snapshot.Metadata?.RefreshCompletedAt, snapshot.Index?.DocumentCount ?? 0);
         if (snapshot.Index is null || snapshot.Index.DocumentCount == 0)
         {
@@ -75,11 +86,11 @@ internal sealed class SearchDocumentsTool(SearchIndexProvider index, ResultBudge
         var wanted = offset + limit + 1; // one more than shown says whether another page follows
         var hits = snapshot.Index.Search(new SearchQuery(query, type, Math.Min(SearchIndex.MaxLimit, wanted))
         {
-            Owner = Blank(owner),
-            Path = Blank(path),
-            Badge = Blank(badge),
+            Owner = owner,
+            Path = path,
+            Badge = badge,
             UpdatedSince = since,
-            IncludeArchived = include_archived,
+            IncludeArchived = includeArchived,
             Visible = DocumentAccess.Current?.MaskFor(snapshot.Index),
         }, out var unmatched);
         var matching = hits.Skip(offset).ToList();
