@@ -24,8 +24,9 @@ internal static class FirstCallWarmUp
 {
     private static readonly TimeSpan s_callTimeout = TimeSpan.FromSeconds(10);
 
-    // A workbook with a chart on a page: a search for it matches its name, the element and a column.
-    private static readonly SearchSnapshot s_sample = new(
+    /// <summary>What the warm-up searches before the index is loaded: a workbook with a chart on a page, which
+    /// <see cref="SampleQuery"/> finds through the chart (the longest result path: element, page, columns).</summary>
+    internal static SearchSnapshot Sample { get; } = new(
         SearchIndex.Build([new CachedDocument
         {
             Id = "warm-up", Type = DocumentTypes.Workbook, Name = "Revenue Dashboard", Path = "Finance", OwnerName = "Warm Up", Tags = ["sales"],
@@ -33,6 +34,8 @@ internal static class FirstCallWarmUp
             Elements = [new CachedElement("element", "Revenue by Region", "bar-chart", "page", ["Region", "Revenue"])],
         }]),
         null, null, CacheStates.Ready, null);
+
+    internal const string SampleQuery = "revenue by region";
 
     public static async Task RunAsync(IServiceProvider services, SearchIndexProvider index, CancellationToken cancellationToken)
     {
@@ -49,7 +52,7 @@ internal static class FirstCallWarmUp
             var catalog = services.GetService<ToolCatalog>();
             catalog?.Tools.FirstOrDefault(t => t.Name == ToolNames.SearchDocuments)?.Prepare();
             var sample = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services)
-                .Respond(s_sample, "revenue by region", "all", 10, 0, null, null, null, null, includeArchived: false);
+                .Respond(Sample, SampleQuery, "all", 10, 0, null, null, null, null, includeArchived: false);
             _ = JsonSerializer.SerializeToUtf8Bytes(sample, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
             catalog?.PrepareAll();
             var snapshot = await index.GetAsync(cancellationToken);
