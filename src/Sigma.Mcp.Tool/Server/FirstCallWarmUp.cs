@@ -46,21 +46,31 @@ internal static class FirstCallWarmUp
                 services.GetService<ToolList>()?.Get(options);
             }
 
-            // Search first (what clients call first): the code, its lexicons and a result with hits, written as the SDK
-            // will write it, on a sample document while the real index loads (a client's search sent right after
-            // tools/list waits for that load, and then found its result code still to compile).
+            // Search first (what clients call first), on a sample document while the real index loads. Over stdio the
+            // whole answer, written as the SDK will write it: a client's search sent right after tools/list waits for the
+            // load, and then found its result code still to compile. Over HTTP the search alone: the first request there
+            // is initialize, which the answer's extra CPU only slowed, and the search after the load below covers the rest.
             var catalog = services.GetService<ToolCatalog>();
             catalog?.Tools.FirstOrDefault(t => t.Name == ToolNames.SearchDocuments)?.Prepare();
-            var sample = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services)
-                .Respond(Sample, SampleQuery, "all", 10, 0, null, null, null, null, includeArchived: false);
-            _ = JsonSerializer.SerializeToUtf8Bytes(sample, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
+            var transport = services.GetService<TransportWarmUp>();
+            if (transport is not null)
+            {
+                var sample = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services)
+                    .Respond(Sample, SampleQuery, "all", 10, 0, null, null, null, null, includeArchived: false);
+                _ = JsonSerializer.SerializeToUtf8Bytes(sample, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
+            }
+            else
+            {
+                _ = Sample.Index!.Search(new SearchQuery(SampleQuery));
+            }
+
             catalog?.PrepareAll();
             var snapshot = await index.GetAsync(cancellationToken);
 
             // Then searches as a client's calls run them, for a document that is there, so that the code of a result with
             // hits is ready too: over stdio through the transport itself, the SDK's request path included; elsewhere (over
             // HTTP there is no single server to send them to) the tool and its result as JSON.
-            if (services.GetService<TransportWarmUp>() is { } transport)
+            if (transport is not null)
             {
                 foreach (var query in Queries(snapshot))
                 {
