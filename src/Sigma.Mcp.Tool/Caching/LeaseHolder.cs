@@ -52,7 +52,7 @@ internal static class LeaseHolder
         var pidNamespace = ReadLink("/proc/self/ns/pid") ?? "";
 
         // Without /proc (Windows, macOS) both are empty: the host name alone then names the machine, as before.
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(boot + "|" + pidNamespace));
+        var hash = NameHash.Sha256(System.Text.Encoding.UTF8.GetBytes(boot + "|" + pidNamespace));
         return Convert.ToHexStringLower(hash)[..10];
     }
 

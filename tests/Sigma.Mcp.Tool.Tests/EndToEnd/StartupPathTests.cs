@@ -84,6 +84,7 @@ public sealed class StartupPathTests : IAsyncLifetime, IDisposable
         _fixture.Sandbox.Requests.Total.Should().Be(requestsBefore, "the index comes from the cache, which knows the organization: nothing is asked of Sigma");
         mapped.Should().NotContain("Polly.Core.dll", "the Sigma HTTP stack is built on first use (SigmaHttpServices), and this session never called Sigma");
         mapped.Should().NotContain("System.Net.Http.dll", "the Sigma HTTP stack is built on first use (SigmaHttpServices), and this session never called Sigma");
+        mapped.Should().NotContain("libcrypto", "the cache names its mutex and keys with managed hashes (NameHash): a session that never calls Sigma loads no OpenSSL");
     }
 
     [Fact]

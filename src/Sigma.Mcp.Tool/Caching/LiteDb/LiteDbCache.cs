@@ -10,7 +10,8 @@ namespace Sigma.Mcp.Tool.Caching.LiteDb;
 /// <c>cache refresh</c> use it at once and direct mode corrupts the file when two processes write (LiteDB on Linux
 /// takes no lock for direct mode). Entries are stored as JSON under keys <c>org|generation|id</c>, so one ordered range
 /// of the primary key is one generation. Conditional steps (publish, lease) run in a transaction, which in shared mode
-/// holds LiteDB's cross-process mutex from begin to commit.
+/// holds LiteDB's cross-process mutex from begin to commit. Shared mode is LiteDB's own, run by
+/// <see cref="SharedFileEngine"/> so that opening the file loads no OpenSSL.
 /// </summary>
 internal sealed class LiteDbCache : ICache, IDisposable
 {
@@ -24,7 +25,7 @@ internal sealed class LiteDbCache : ICache, IDisposable
     public LiteDbCache(string path, TimeProvider time)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
+        _db = new LiteDatabase(new SharedFileEngine(path));
         _time = time;
         Location = path;
     }
