@@ -57,6 +57,7 @@ internal static class StartupBenchmark
 
             var stdio = programs.ToDictionary(p => p.Name, _ => new List<StdioSample>());
             var httpTimes = programs.ToDictionary(p => p.Name, _ => new List<double>());
+            var paced = programs.ToDictionary(p => p.Name, _ => new List<(double First, double Later)>());
             var hello = new List<double>();
             var failures = new List<string>();
             var load = File.ReadAllText("/proc/loadavg").Trim();
@@ -67,6 +68,7 @@ internal static class StartupBenchmark
                 {
                     async () => Keep(round, stdio[p.Name], await StdioProbe.RunAsync(p.Path, environment, Searches)),
                     async () => Keep(round, httpTimes[p.Name], await HttpProbe.RunAsync(p.Path, environment)),
+                    async () => Keep(round, paced[p.Name], await StdioProbe.RunPacedAsync(p.Path, environment)),
                 }).Append(async () => Keep(round, hello, await HelloAsync(Path.Combine(work, "hello-bin", "hello")))).ToArray();
                 random.Shuffle(steps);
                 foreach (var step in steps)
@@ -83,7 +85,7 @@ internal static class StartupBenchmark
                 }
             }
 
-            Print(runs, load, programs, stdio, httpTimes, hello);
+            Print(runs, load, programs, stdio, httpTimes, paced, hello);
             foreach (var failure in failures)
             {
                 Console.WriteLine("failed run (left out): " + failure);
@@ -159,19 +161,21 @@ internal static class StartupBenchmark
 
     private static void Print(
         int runs, string load, List<(string Name, string Path)> programs, Dictionary<string, List<StdioSample>> stdio,
-        Dictionary<string, List<double>> http, List<double> hello)
+        Dictionary<string, List<double>> http, Dictionary<string, List<(double First, double Later)>> paced, List<double> hello)
     {
         var helloMedian = Median(hello);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs} interleaved rounds; load average at start: {load}; at end: {File.ReadAllText("/proc/loadavg").Trim()}"));
         Console.WriteLine();
-        Console.WriteLine("| program | spawn → initialize, median (min–max) ms | × hello | HTTP spawn → first /mcp answer, median (min–max) ms | tools/list ms | first search ms | search per call, median / p99 ms | peak RSS MiB (median) | search per call after 400 more, median / p99 ms |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        var pause = StdioProbe.ClientPause.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| program | spawn → initialize, median (min–max) ms | × hello | HTTP spawn → first /mcp answer, median (min–max) ms | tools/list ms | first search right after tools/list ms | search per call, median / p99 ms | peak RSS MiB (median) | search per call after 400 more, median / p99 ms | paced as a client: first search {pause:0} s after tools/list / the next {pause:0} s later, ms |"));
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, _) in programs)
         {
             var s = stdio[name];
-            if (s.Count == 0 || http[name].Count == 0)
+            if (s.Count == 0 || http[name].Count == 0 || paced[name].Count == 0)
             {
-                Console.WriteLine($"| {name} | every run failed | | | | | | | |");
+                Console.WriteLine($"| {name} | every run failed | | | | | | | | |");
                 continue;
             }
 
@@ -179,10 +183,10 @@ internal static class StartupBenchmark
             var calls = s.SelectMany(x => x.Searches).ToList();
             var warm = s.SelectMany(x => x.WarmSearches).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {Median(init):0} ({init.Min():0}–{init.Max():0}) | {Median(init) / helloMedian:0.0} | {Median(http[name]):0} ({http[name].Min():0}–{http[name].Max():0}) | {Median(s.Select(x => x.ToolsList)):0.00} | {Median(s.Select(x => x.FirstSearch)):0.00} | {Median(calls):0.00} / {Percentile(calls, 0.99):0.00} | {Median(s.Select(x => x.PeakRssMiB)):0.0} | {Median(warm):0.00} / {Percentile(warm, 0.99):0.00} |"));
+                $"| {name} | {Median(init):0} ({init.Min():0}–{init.Max():0}) | {Median(init) / helloMedian:0.0} | {Median(http[name]):0} ({http[name].Min():0}–{http[name].Max():0}) | {Median(s.Select(x => x.ToolsList)):0.00} | {Median(s.Select(x => x.FirstSearch)):0.00} | {Median(calls):0.00} / {Percentile(calls, 0.99):0.00} | {Median(s.Select(x => x.PeakRssMiB)):0.0} | {Median(warm):0.00} / {Percentile(warm, 0.99):0.00} | {Median(paced[name].Select(x => x.First)):0.00} / {Median(paced[name].Select(x => x.Later)):0.00} |"));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| hello world: start → first line | {helloMedian:0} ({hello.Min():0}–{hello.Max():0}) | 1.0 | | | | | | |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| hello world: start → first line | {helloMedian:0} ({hello.Min():0}–{hello.Max():0}) | 1.0 | | | | | | | |"));
     }
 
     private static double Median(IEnumerable<double> values) => Shell.Median([.. values]);

@@ -22,15 +22,8 @@ internal static class StdioProbe
 
     public static async Task<StdioSample> RunAsync(string program, IReadOnlyDictionary<string, string> environment, int searches)
     {
-        var info = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add("serve");
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
         var started = Stopwatch.GetTimestamp();
-        using var process = Process.Start(info)!;
+        using var process = Start(program, environment);
         var stderr = process.StandardError.ReadToEndAsync();
         try
         {
@@ -63,11 +56,57 @@ internal static class StdioProbe
         }
         finally
         {
-            process.StandardInput.Close();
-            if (!process.WaitForExit(10_000))
-            {
-                process.Kill();
-            }
+            Stop(process);
+        }
+    }
+
+    /// <summary>
+    /// One session paced as a client's: the first search a second after <c>tools/list</c> (a person asks, a model decides to
+    /// search), and the next one a second after that. Returns both times, so that the first call is compared with a later
+    /// one made the same way (after a pause, not right behind another call).
+    /// </summary>
+    public static async Task<(double First, double Later)> RunPacedAsync(string program, IReadOnlyDictionary<string, string> environment)
+    {
+        using var process = Start(program, environment);
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await CallAsync(process, 1, "initialize", """{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}""", stderr);
+            await process.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
+            await CallAsync(process, 2, "tools/list", "{}", stderr);
+            await Task.Delay(ClientPause);
+            var first = await CallAsync(process, 3, "tools/call", """{"name":"search_documents","arguments":{"query":"revenue"}}""", stderr, expectHits: true);
+            await Task.Delay(ClientPause);
+            var later = await CallAsync(process, 4, "tools/call", """{"name":"search_documents","arguments":{"query":"sales pipeline"}}""", stderr, expectHits: true);
+            return (first, later);
+        }
+        finally
+        {
+            Stop(process);
+        }
+    }
+
+    /// <summary>The pause before each call of <see cref="RunPacedAsync"/>.</summary>
+    public static TimeSpan ClientPause { get; } = TimeSpan.FromSeconds(1);
+
+    private static Process Start(string program, IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("serve");
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        return Process.Start(info)!;
+    }
+
+    private static void Stop(Process process)
+    {
+        process.StandardInput.Close();
+        if (!process.WaitForExit(10_000))
+        {
+            process.Kill();
         }
     }
 
