@@ -15,10 +15,10 @@ namespace Sigma.Mcp.Tool.Server;
 
 /// <summary>
 /// Runs beside the index load (after <c>initialize</c> over stdio), while the client is still reading the handshake:
-/// builds the <c>tools/list</c> answer, readies the tools and runs the search code on an empty index, then, once the
-/// index is loaded, runs searches as a client would (over stdio through the server's own transport, see
-/// <see cref="TransportWarmUp"/>; over HTTP the tool alone), so that the code behind them is compiled by the time the
-/// client's first calls arrive.
+/// builds the <c>tools/list</c> answer, readies the tools and runs a search of a sample document, then, once the index
+/// is loaded, runs searches as a client would (over stdio through the server's own transport, see
+/// <see cref="TransportWarmUp"/>; over HTTP the tool alone) and the rarer search paths on a larger sample, so that the
+/// code behind them is compiled by the time the client's first calls arrive.
 /// </summary>
 internal static class FirstCallWarmUp
 {
