@@ -16,7 +16,7 @@ namespace Sigma.Mcp.Tool.Caching.LiteDb;
 internal sealed class LiteDbCache : ICache, IDisposable
 {
     private const int ReadBatch = 1000;
-    private readonly SharedFileEngine _engine;
+    private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
 
     // LiteDB's shared mode takes a named mutex, which belongs to the thread that took it: every call runs start to end on one thread, one at a time.
@@ -25,7 +25,7 @@ internal sealed class LiteDbCache : ICache, IDisposable
     public LiteDbCache(string path, TimeProvider time)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _engine = new SharedFileEngine(path);
+        _db = new LiteDatabase(new SharedFileEngine(path));
         _time = time;
         Location = path;
     }
@@ -34,23 +34,22 @@ internal sealed class LiteDbCache : ICache, IDisposable
 
     public string Location { get; }
 
-    private EngineCollection Documents => new(_engine, "documents");
+    private ILiteCollection<BsonDocument> Documents => _db.GetCollection("documents");
 
-    private EngineCollection Members => new(_engine, "members");
+    private ILiteCollection<BsonDocument> Members => _db.GetCollection("members");
 
-    private EngineCollection Metadata => new(_engine, "metadata");
+    private ILiteCollection<BsonDocument> Metadata => _db.GetCollection("metadata");
 
-    private EngineCollection Leases => new(_engine, "leases");
+    private ILiteCollection<BsonDocument> Leases => _db.GetCollection("leases");
 
     // Organization id per connection (base URL and client id), for reading without Sigma.
-    private EngineCollection Connections => new(_engine, "connections");
+    private ILiteCollection<BsonDocument> Connections => _db.GetCollection("connections");
 
     // One marker per generation with data, so that listing generations never reads documents.
-    private EngineCollection Generations => new(_engine, "generations");
+    private ILiteCollection<BsonDocument> Generations => _db.GetCollection("generations");
 
-    // The primary key index is all the lookups need; nothing else to create. Opening the file (a pragma is read from its
-    // header) creates it and checks that it is a LiteDB file.
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => Run(() => _engine.Pragma("USER_VERSION"));
+    // The primary key index is all the lookups need; nothing else to create.
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => Run(() => _db.GetCollectionNames().Count());
 
     // The metadata row also holds the generation counter, so it can exist before anything was published.
     public Task<CacheMetadata?> GetMetadataAsync(string organizationId, CancellationToken cancellationToken = default) =>
@@ -169,10 +168,10 @@ internal sealed class LiteDbCache : ICache, IDisposable
             : throw LeaseLostException.To(existing?.Holder);
     }
 
-    public void Dispose() => _engine.Dispose();
+    public void Dispose() => _db.Dispose();
 
     private async IAsyncEnumerable<T> ReadRangeAsync<T>(
-        EngineCollection collection, string prefix, JsonTypeInfo<T> type, [EnumeratorCancellation] CancellationToken cancellationToken)
+        ILiteCollection<BsonDocument> collection, string prefix, JsonTypeInfo<T> type, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Batches by key, each a seek on the primary key index read start to end on one thread: never a lazy LiteDB
         // cursor across an await, and never a scan of other generations.
@@ -198,7 +197,7 @@ internal sealed class LiteDbCache : ICache, IDisposable
         }
     }
 
-    private Task<int> WriteAsync<T>(EngineCollection collection, RefreshLease lease, long generation, IReadOnlyCollection<T> items,
+    private Task<int> WriteAsync<T>(ILiteCollection<BsonDocument> collection, RefreshLease lease, long generation, IReadOnlyCollection<T> items,
         Func<T, string> id, JsonTypeInfo<T> type)
     {
         var prefix = Prefix(lease.OrganizationId, generation);
@@ -215,16 +214,16 @@ internal sealed class LiteDbCache : ICache, IDisposable
 
     private Task<T> InTransaction<T>(Func<T> work) => Run(() =>
     {
-        _engine.BeginTrans();
+        _db.BeginTrans();
         try
         {
             var result = work();
-            _engine.Commit();
+            _db.Commit();
             return result;
         }
         catch
         {
-            _engine.Rollback();
+            _db.Rollback();
             throw;
         }
     });
