@@ -84,12 +84,11 @@ internal static class FirstCallWarmUp
             // is initialize, which the answer's extra CPU only slowed, and the search after the load below covers the rest.
             var catalog = services.GetService<ToolCatalog>();
             catalog?.Tools.FirstOrDefault(t => t.Name == ToolNames.SearchDocuments)?.Prepare();
+            var search = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services);
             var transport = services.GetService<TransportWarmUp>();
             if (transport is not null)
             {
-                var sample = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services)
-                    .Respond(Sample, SampleQuery, "all", 10, 0, null, null, null, null, includeArchived: false);
-                _ = JsonSerializer.SerializeToUtf8Bytes(sample, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
+                Answer(search, Sample, SampleQuery, limit: 10);
             }
             else
             {
@@ -115,18 +114,14 @@ internal static class FirstCallWarmUp
             }
             else
             {
-                var search = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services);
-                var result = await search.SearchDocuments(Query(snapshot), cancellationToken: cancellationToken);
-                _ = JsonSerializer.SerializeToUtf8Bytes(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
+                Write(await search.SearchDocuments(Query(snapshot), cancellationToken: cancellationToken));
             }
 
             // Last, off the load's path: the rarer paths, on a sample that has them.
-            var tool = ActivatorUtilities.CreateInstance<SearchDocumentsTool>(services);
             var rare = RareSample();
             foreach (var (query, limit) in RareCalls)
             {
-                var answer = tool.Respond(rare, query, "all", limit, 0, null, null, null, null, includeArchived: false);
-                _ = JsonSerializer.SerializeToUtf8Bytes(answer, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
+                Answer(search, rare, query, limit);
             }
         }
         catch (Exception)
@@ -134,6 +129,13 @@ internal static class FirstCallWarmUp
             // Only a head start (stopped with the server, or failed): a real call that fails the same way says why.
         }
     }
+
+    // The search tool's answer for the snapshot, written as the SDK writes it (and thrown away).
+    private static void Answer(SearchDocumentsTool search, SearchSnapshot snapshot, string query, int limit) =>
+        Write(search.Respond(snapshot, query, "all", limit, 0, null, null, null, null, includeArchived: false));
+
+    private static void Write(CallToolResult result) =>
+        _ = JsonSerializer.SerializeToUtf8Bytes(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
 
     private static JsonTypeInfo<string> String => (JsonTypeInfo<string>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(string));
 
