@@ -87,7 +87,10 @@ internal sealed class SandboxServer : IAsyncDisposable
             // A handler ignored cancellation; its connection is already closed, so it can only fail.
         }
 
-        _listener.Close();
+        // Not Close(): after Stop() the managed listener would unregister its prefix a second time, and re-binds the
+        // port to do so, failing with "Address already in use" when another process has taken it meanwhile. Abort()
+        // of a stopped listener only marks it closed.
+        _listener.Abort();
         _stopping.Dispose();
     }
 

@@ -66,7 +66,7 @@ internal sealed class RecordedSigma : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close() alone: after a Stop() it would unregister the prefix again, re-binding the port (see SandboxServer).
         _listener.Close();
         await _loop;
     }
