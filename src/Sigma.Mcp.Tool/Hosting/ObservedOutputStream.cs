@@ -21,31 +21,47 @@ internal sealed class ObservedOutputStream(Stream inner, InFlightRequests inFlig
     /// </summary>
     public Task Swallow(string id) => _swallowed.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    // Written synchronously: a message into a pipe takes microseconds, while the console stream has no asynchronous
+    // write or flush on Unix, and its WriteAsync and FlushAsync queue the same blocking call to the thread pool, a hop
+    // each per message.
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException(exception);
+        }
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
     {
         if (_swallowed.IsEmpty && _held.WrittenCount == 0)
         {
-            await inner.WriteAsync(buffer, cancellationToken);
-            Observe(buffer.Span);
+            inner.Write(buffer);
+            Observe(buffer);
             return;
         }
 
         // The SDK writes one message at a time (a message, then its newline), so a held line is never another's.
         while (!buffer.IsEmpty)
         {
-            var newline = buffer.Span.IndexOf((byte)'\n');
+            var newline = buffer.IndexOf((byte)'\n');
             if (newline < 0)
             {
-                _held.Write(buffer.Span);
+                _held.Write(buffer);
                 return;
             }
 
-            _held.Write(buffer.Span[..(newline + 1)]);
+            _held.Write(buffer[..(newline + 1)]);
             buffer = buffer[(newline + 1)..];
             var line = _held.WrittenMemory;
             if (!IsSwallowed(line.Span[..^1]))
             {
-                await inner.WriteAsync(line, cancellationToken);
+                inner.Write(line.Span);
             }
 
             Observe(line.Span);
@@ -56,10 +72,20 @@ internal sealed class ObservedOutputStream(Stream inner, InFlightRequests inFlig
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(byte[] buffer, int offset, int count) =>
-        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            inner.Flush();
+            return Task.CompletedTask;
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException(exception);
+        }
+    }
 
     public override void Flush() => inner.Flush();
 

@@ -61,10 +61,15 @@ internal static class SigmaMcpServerExtensions
                 };
                 options.ServerInstructions = Instructions;
             })
-            .WithMessageFilters(filters => filters.AddIncomingFilter(SearchIndexStart.AfterInitializeFilter))
+            .WithMessageFilters(filters =>
+            {
+                filters.AddIncomingFilter(SearchIndexStart.AfterInitializeFilter);
+                filters.AddOutgoingFilter(DirectResults.OutgoingFilter);
+            })
             .WithRequestFilters(filters =>
             {
                 // The error filter wraps the gate, so that an argument error thrown there reads as the tools' own errors do.
+                filters.AddCallToolFilter(DirectResults.CallToolFilter);
                 filters.AddCallToolFilter(ToolCallLog.Create());
                 filters.AddCallToolFilter(ToolErrorFilter.Create());
                 filters.AddCallToolFilter(ToolCallGate.Create());

@@ -20,6 +20,6 @@ internal sealed class ToolList(ToolSelection selection)
     /// <summary>Serves <c>tools/list</c> from <see cref="ToolList"/>; a paged request (none is ever needed for eight tools) goes the SDK's way.</summary>
     public static McpRequestFilter<ListToolsRequestParams, ListToolsResult> Filter { get; } = next => (context, cancellationToken) =>
         context.Params?.Cursor is null && context.Services?.GetService(typeof(ToolList)) is ToolList list
-            ? ValueTask.FromResult(list.Get(context.Server.ServerOptions))
+            ? ValueTask.FromResult(DirectResults.ListTools(context, list.Get(context.Server.ServerOptions)))
             : next(context, cancellationToken);
 }
