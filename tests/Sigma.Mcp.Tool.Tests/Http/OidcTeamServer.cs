@@ -27,17 +27,29 @@ public sealed class OidcTeamServer : IAsyncLifetime, IDisposable
         await _sandbox.InitializeAsync();
         Provider = await OidcProvider.StartAsync();
 
-        // The public URL (the token audience) must be known before the server starts, so the port is chosen here.
-        var url = $"http://127.0.0.1:{FreePort()}";
-        Server = await HttpToolServer.StartOnAsync(url, _sandbox.Directory.Path, new Dictionary<string, string?>(_sandbox.Settings())
+        // The public URL (the token audience) must be known before the server starts, so the port is chosen here; if
+        // another process takes it before the server binds it, the server exits saying so and another port is tried.
+        for (var attempt = 1; ; attempt++)
         {
-            ["SIGMA_MCP_HTTP_TOKENS"] = StaticToken,
-            ["SIGMA_MCP_OAUTH_AUTHORITY"] = Provider.Issuer,
-            ["SIGMA_MCP_PUBLIC_URL"] = url + "/mcp",
-            ["SIGMA_MCP_OAUTH_SCOPE"] = "sigma-mcp",
-            ["SIGMA_MCP_LOG_LEVEL"] = "trace",
-            ["SIGMA_MCP_READ_ONLY"] = "false", // the fixture fills the cache with refresh_cache
-        });
+            var url = $"http://127.0.0.1:{FreePort()}";
+            try
+            {
+                Server = await HttpToolServer.StartOnAsync(url, _sandbox.Directory.Path, new Dictionary<string, string?>(_sandbox.Settings())
+                {
+                    ["SIGMA_MCP_HTTP_TOKENS"] = StaticToken,
+                    ["SIGMA_MCP_OAUTH_AUTHORITY"] = Provider.Issuer,
+                    ["SIGMA_MCP_PUBLIC_URL"] = url + "/mcp",
+                    ["SIGMA_MCP_OAUTH_SCOPE"] = "sigma-mcp",
+                    ["SIGMA_MCP_LOG_LEVEL"] = "trace",
+                    ["SIGMA_MCP_READ_ONLY"] = "false", // the fixture fills the cache with refresh_cache
+                });
+                break;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("exited before listening", StringComparison.Ordinal))
+            {
+            }
+        }
+
         await using var client = await Server.ConnectAsync(StaticToken);
         await client.FillCacheAsync(Server.Stderr);
     }
