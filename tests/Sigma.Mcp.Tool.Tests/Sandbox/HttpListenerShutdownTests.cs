@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Sigma.Mcp.Tool.Tests.Fixtures;
 
 namespace Sigma.Mcp.Tool.Tests.Sandbox;
 
@@ -15,40 +16,18 @@ public sealed class HttpListenerShutdownTests
     {
         OperatingSystem.IsWindows().Should().BeFalse("this pins the managed listener; http.sys does not re-bind on close");
 
-        (HttpListener closed, int closedPort) = StartListener();
+        (HttpListener closed, int closedPort) = LoopbackHttpListener.Start();
         closed.Stop();
         using (Occupy(closedPort))
         {
             closed.Invoking(l => l.Close()).Should().Throw<HttpListenerException>();
         }
 
-        (HttpListener aborted, int abortedPort) = StartListener();
+        (HttpListener aborted, int abortedPort) = LoopbackHttpListener.Start();
         aborted.Stop();
         using (Occupy(abortedPort))
         {
             aborted.Invoking(l => l.Abort()).Should().NotThrow();
-        }
-    }
-
-    private static (HttpListener Listener, int Port) StartListener()
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return (listener, port);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Abort();
-            }
         }
     }
 

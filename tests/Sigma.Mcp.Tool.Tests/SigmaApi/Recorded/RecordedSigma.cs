@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Sigma.Mcp.Tool.Tests.Fixtures;
 
 namespace Sigma.Mcp.Tool.Tests.SigmaApi.Recorded;
 
@@ -43,25 +43,8 @@ internal sealed class RecordedSigma : IAsyncDisposable
 
     public static RecordedSigma Start(RecordedTenant tenant)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new RecordedSigma(listener, new Uri($"http://127.0.0.1:{port}"), tenant);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                // Another process took the port between probing and binding.
-                listener.Close();
-            }
-        }
+        var (listener, port) = LoopbackHttpListener.Start();
+        return new RecordedSigma(listener, new Uri($"http://127.0.0.1:{port}"), tenant);
     }
 
     public async ValueTask DisposeAsync()
