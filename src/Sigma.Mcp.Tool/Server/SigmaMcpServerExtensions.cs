@@ -68,8 +68,9 @@ internal static class SigmaMcpServerExtensions
             })
             .WithRequestFilters(filters =>
             {
-                // The error filter wraps the gate, so that an argument error thrown there reads as the tools' own errors do.
+                // Outermost, so that the result it writes once is the one the filters below settled on.
                 filters.AddCallToolFilter(DirectResults.CallToolFilter);
+                // The error filter wraps the gate, so that an argument error thrown there reads as the tools' own errors do.
                 filters.AddCallToolFilter(ToolCallLog.Create());
                 filters.AddCallToolFilter(ToolErrorFilter.Create());
                 filters.AddCallToolFilter(ToolCallGate.Create());
