@@ -13,7 +13,9 @@ namespace Sigma.Mcp.Tool.Tools;
 /// the request's context and hands the SDK a stand-in that costs next to nothing; the outgoing filter puts the result
 /// back into the response as a node that serializes the result object itself, straight onto the transport. Whatever
 /// the SDK added to the stand-in's <c>_meta</c> (its identity, on protocol versions with per-request metadata) goes
-/// along with it.
+/// along with it. This relies on two things the SDK (2.4.0) does, which <c>DirectResultsTests</c> would catch changing:
+/// it answers a request with the request's own message context, and it reads nothing of a tool's result but
+/// <c>IsError</c> (for its log) before sending it.
 /// </summary>
 internal static class DirectResults
 {
