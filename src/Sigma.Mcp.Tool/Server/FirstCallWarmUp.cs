@@ -130,7 +130,7 @@ internal static class FirstCallWarmUp
         }
     }
 
-    // The search tool's answer for the snapshot, written as the SDK writes it (and thrown away).
+    // The search tool's answer for the snapshot, serialized with the SDK's JSON code for CallToolResult (and thrown away).
     private static void Answer(SearchDocumentsTool search, SearchSnapshot snapshot, string query, int limit) =>
         Write(search.Respond(snapshot, query, "all", limit, 0, null, null, null, null, includeArchived: false));
 

@@ -71,6 +71,12 @@ internal sealed partial class HttpToolServer : IAsyncDisposable
             await server.DisposeAsync();
             throw new TimeoutException($"sigma-mcp serve --http did not listen within {TestTimeouts.Default}.\n--- stderr\n{server.Stderr}");
         }
+        catch
+        {
+            // It exited before listening: release the process, so a caller that tries again leaks nothing.
+            await server.DisposeAsync();
+            throw;
+        }
 
         return server;
     }
