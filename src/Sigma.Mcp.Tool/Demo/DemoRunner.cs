@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Sigma.Mcp.Tool.Diagnostics;
@@ -192,11 +193,13 @@ internal sealed class DemoRunner(TextWriter output)
         }
     }
 
+    private static readonly RequestOptions s_arguments = new() { JsonSerializerOptions = DemoJsonContext.Default.Options };
+
     private async Task<JsonElement?> CallAsync(McpClient client, string tool, Dictionary<string, object?> arguments, CancellationToken cancellationToken)
     {
         output.WriteLine();
-        output.WriteLine($"  → tools/call {tool} {JsonSerializer.Serialize(arguments, Tools.ToolJson.Options)}");
-        var result = await client.CallToolAsync(tool, arguments, cancellationToken: cancellationToken);
+        output.WriteLine($"  → tools/call {tool} {JsonSerializer.Serialize(arguments, DemoJsonContext.Default.DictionaryStringObject)}");
+        var result = await client.CallToolAsync(tool, arguments, options: s_arguments, cancellationToken: cancellationToken);
         if (result.IsError == true)
         {
             output.WriteLine($"        error: {string.Join(' ', result.Content.OfType<TextContentBlock>().Select(t => t.Text))}");

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
@@ -28,12 +29,12 @@ internal sealed class DeferredResource : McpServerResource
     public bool IsBuilt => _resource.IsValueCreated;
 
     /// <summary>One resource per <see cref="McpServerResourceAttribute"/> method of <typeparamref name="T"/>, as the SDK's <c>WithResources&lt;T&gt;</c> registers them.</summary>
-    public static IEnumerable<MethodInfo> MethodsOf<T>() =>
+    public static IEnumerable<MethodInfo> MethodsOf<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] T>() =>
         typeof(T).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(m => m.GetCustomAttribute<McpServerResourceAttribute>() is not null);
 
     /// <summary>The resource of one method of <typeparamref name="T"/>; an instance of <typeparamref name="T"/> is made for each read.</summary>
-    public static DeferredResource Create<T>(MethodInfo method, IServiceProvider services)
+    public static DeferredResource Create<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(MethodInfo method, IServiceProvider services)
         where T : class
     {
         var attribute = method.GetCustomAttribute<McpServerResourceAttribute>()
@@ -50,7 +51,7 @@ internal sealed class DeferredResource : McpServerResource
     }
 
     /// <summary>The resource as the SDK builds it from the method.</summary>
-    public static McpServerResource Build<T>(MethodInfo method, IServiceProvider services)
+    public static McpServerResource Build<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(MethodInfo method, IServiceProvider services)
         where T : class =>
         McpServerResource.Create(method, request => ActivatorUtilities.CreateInstance<T>(request.Services ?? services)!,
             new McpServerResourceCreateOptions { Services = services });

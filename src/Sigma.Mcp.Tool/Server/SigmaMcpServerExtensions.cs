@@ -33,9 +33,9 @@ internal static class SigmaMcpServerExtensions
         services.AddSingleton(sp => new ResultBudget(sp.GetService<IOptions<ToolSwitches>>()?.Value ?? ToolSwitches.All));
         // Listed from the prebuilt catalog, built on first use: see ToolCatalog.
         services.AddSingleton<ToolCatalog>();
-        foreach (var type in ToolCatalog.ToolTypes)
+        foreach (var tool in ToolCatalog.ToolTypes)
         {
-            services.AddTransient(type); // made per call by CatalogTool
+            services.AddTransient(tool.Type); // made per call by CatalogTool
         }
 
         for (var i = 0; i < ToolCatalog.ToolTypes.Count; i++)

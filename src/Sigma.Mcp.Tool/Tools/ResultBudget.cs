@@ -38,7 +38,7 @@ internal sealed class ResultBudget(ToolSwitches switches)
     private static int Length(JsonElement json)
     {
         var raw = JsonMarshal.GetRawUtf8Value(json);
-        return raw.ContainsAnyExcept(s_wireAscii) ? JsonSerializer.Serialize(json).Length : raw.Length;
+        return raw.ContainsAnyExcept(s_wireAscii) ? JsonSerializer.Serialize(json, ToolJsonContext.Default.JsonElement).Length : raw.Length;
     }
 
     // What default escaping leaves as it is: printable ASCII but the characters it writes as \uXXXX (JavaScriptEncoder.Default).

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,10 +24,10 @@ internal sealed class ToolCatalog
     public const string ResourceName = "Sigma.Mcp.Tool.ToolCatalog.json";
 
     /// <summary>The tool classes, in the order the tools are listed.</summary>
-    public static IReadOnlyList<Type> ToolTypes { get; } =
+    public static IReadOnlyList<ToolClass> ToolTypes { get; } =
     [
-        typeof(HeartbeatTool), typeof(SearchDocumentsTool), typeof(DescribeWorkbookTool), typeof(DescribeDataModelTool),
-        typeof(ElementSqlTool), typeof(LineageTool), typeof(ExportDataTool), typeof(RefreshCacheTool),
+        ToolClass.Of<HeartbeatTool>(), ToolClass.Of<SearchDocumentsTool>(), ToolClass.Of<DescribeWorkbookTool>(), ToolClass.Of<DescribeDataModelTool>(),
+        ToolClass.Of<ElementSqlTool>(), ToolClass.Of<LineageTool>(), ToolClass.Of<ExportDataTool>(), ToolClass.Of<RefreshCacheTool>(),
     ];
 
     private static readonly Lazy<Dictionary<string, ListedTool>> s_listed = new(Read);
@@ -51,29 +52,29 @@ internal sealed class ToolCatalog
     /// <summary>The tools built from their methods as the SDK's <c>WithTools</c> does, with portable schemas: what the catalog must list.</summary>
     public static List<McpServerTool> BuildFromMethods(IServiceProvider services)
     {
-        List<McpServerTool> tools = [.. ToolMethods().Select(m => Create(services, m.Type, m.Method))];
+        List<McpServerTool> tools = [.. ToolMethods().Select(m => Create(services, m.Class, m.Method))];
         PortableSchemas.Apply(tools);
         return tools;
     }
 
-    private static McpServerTool Create(IServiceProvider services, Type type, MethodInfo method) =>
-        McpServerTool.Create(method, request => ActivatorUtilities.CreateInstance(request.Services ?? services, type),
+    private static McpServerTool Create(IServiceProvider services, ToolClass tool, MethodInfo method) =>
+        McpServerTool.Create(method, request => ActivatorUtilities.CreateInstance(request.Services ?? services, tool.Type),
             new McpServerToolCreateOptions { Services = services, SerializerOptions = ToolJson.Options });
 
     // Reflection over the tool classes waits until the first tool is asked for (after initialize).
     private static readonly Lazy<Dictionary<string, (Type Type, MethodInfo Method)>> s_methods =
-        new(() => ToolMethods().ToDictionary(m => m.Name, m => (m.Type, m.Method), StringComparer.Ordinal));
+        new(() => ToolMethods().ToDictionary(m => m.Name, m => (m.Class.Type, m.Method), StringComparer.Ordinal));
 
     private static (Type Type, MethodInfo Method) MethodOf(string name) => s_methods.Value.TryGetValue(name, out var found)
         ? found
         : throw new InvalidOperationException($"No tool method declares '{name}': add its class to ToolCatalog.ToolTypes.");
 
-    private static IEnumerable<(string Name, Type Type, MethodInfo Method)> ToolMethods() =>
-        from type in ToolTypes
-        from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+    private static IEnumerable<(string Name, ToolClass Class, MethodInfo Method)> ToolMethods() =>
+        from tool in ToolTypes
+        from method in tool.Type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
         let attribute = method.GetCustomAttribute<McpServerToolAttribute>()
         where attribute is not null
-        select (attribute.Name ?? method.Name, type, method);
+        select (attribute.Name ?? method.Name, tool, method);
 
     /// <summary>Reads the embedded catalog now, unless it has been read.</summary>
     public static void Load() => _ = s_listed.Value;
@@ -96,4 +97,20 @@ internal sealed class ToolCatalog
 
         return tools;
     }
+}
+
+/// <summary>
+/// A tool class, with what the server reflects on kept when the tool is trimmed (the native build): its public
+/// constructors (dependency injection makes one per call) and its public methods (the tool methods, invoked by reflection).
+/// </summary>
+internal readonly record struct ToolClass
+{
+    private const DynamicallyAccessedMemberTypes Reflected = DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicMethods;
+
+    private ToolClass([DynamicallyAccessedMembers(Reflected)] Type type) => Type = type;
+
+    [DynamicallyAccessedMembers(Reflected)]
+    public Type Type { get; }
+
+    public static ToolClass Of<[DynamicallyAccessedMembers(Reflected)] T>() => new(typeof(T));
 }

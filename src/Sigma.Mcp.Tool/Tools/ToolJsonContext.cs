@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Sigma.Mcp.Tool.Caching;
 using Sigma.Mcp.Tool.Diagnostics;
@@ -8,7 +9,8 @@ namespace Sigma.Mcp.Tool.Tools;
 /// <summary>
 /// Source-generated JSON for everything the tools return (and the CLI's <c>--json</c>). Nulls are omitted: they cost
 /// the model tokens and say nothing; <see cref="PortableSchemas"/> makes every nullable property optional in the
-/// advertised output schemas to match.
+/// advertised output schemas to match. It also reads the tool methods' arguments: the tool does not serialize by reflection
+/// (see the project file), so a parameter of a type missing here fails its first call.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -25,4 +27,7 @@ namespace Sigma.Mcp.Tool.Tools;
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(int))] // and the tool methods' other parameter types (ToolMethodBinder)
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(JsonElement))] // ResultBudget measures structured content written with these options
 internal sealed partial class ToolJsonContext : JsonSerializerContext;

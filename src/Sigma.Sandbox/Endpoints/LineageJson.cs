@@ -20,19 +20,19 @@ internal static class LineageJson
         while (current.SourceElementId is not null && layout.FindElement(current.SourceElementId) is { } upstream)
         {
             dependencies[NodeId(upstream)] = Sheet(upstream);
-            edges.Add(Edge(NodeId(upstream), NodeId(current)));
+            AddEdge(edges, NodeId(upstream), NodeId(current));
             current = upstream;
         }
 
         if (current.Source is { Type: "table" } table)
         {
             dependencies[table.Id] = new JsonObject { ["nodeId"] = table.Id, ["type"] = "table", ["name"] = table.Name };
-            edges.Add(Edge(table.Id, NodeId(current)));
+            AddEdge(edges, table.Id, NodeId(current));
         }
         else if (current.Source is { } model)
         {
             // The suffix is opaque on live tenants; here it is the data model element's id.
-            edges.Add(Edge($"{model.UrlId ?? model.Id}/{model.ElementId}", NodeId(current)));
+            AddEdge(edges, $"{model.UrlId ?? model.Id}/{model.ElementId}", NodeId(current));
         }
 
         return new JsonObject { ["dependencies"] = dependencies, ["edges"] = edges };
@@ -49,6 +49,7 @@ internal static class LineageJson
         ["elementId"] = element.ElementId,
     };
 
-    private static JsonObject Edge(string source, string target) =>
-        new() { ["source"] = source, ["target"] = target, ["type"] = "source" };
+    // Added as a JsonNode: JsonArray.Add<JsonObject> would go through JsonValue.Create<T>, which needs runtime code generation.
+    private static void AddEdge(JsonArray edges, string source, string target) =>
+        edges.Add((JsonNode)new JsonObject { ["source"] = source, ["target"] = target, ["type"] = "source" });
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Sigma.Sandbox.Http;
@@ -48,6 +49,10 @@ internal static class ConnectionDropper
         stream.Dispose();
     }
 
+    // The listener's private members are kept in a trimmed (native AOT) build by the dependencies declared here.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.NonPublicProperties, typeof(HttpListenerContext))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, "System.Net.HttpConnection", "System.Net.HttpListener")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "HttpConnection.ConnectedStream is kept by the DynamicDependency above; if it is missing, Drop degrades to a plain Abort.")]
     private static Stream? ConnectedStream(HttpListenerContext context)
     {
         object? connection = s_connection?.GetValue(context);
