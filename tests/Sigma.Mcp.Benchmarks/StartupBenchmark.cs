@@ -9,8 +9,9 @@ namespace Sigma.Mcp.Benchmarks;
 /// Start-up and per-call cost of the tool as users install it, measured side by side and interleaved (every round runs
 /// every program once, in a shuffled order), so that the load of a shared machine falls on all of them alike:
 /// <list type="bullet">
-/// <item>the RID-specific package (ReadyToRun) and the portable framework-dependent one ("any"), packed from this tree
-/// (or taken from <c>--packages folder</c>), and optionally a baseline (<c>--baseline folder</c>, e.g. packed from an
+/// <item>the RID-specific package, native (Native AOT, packed on this machine as a release packs it) and ReadyToRun, and
+/// the portable framework-dependent one ("any"), packed from this tree (or, but for the native one, taken from
+/// <c>--packages folder</c>), and optionally a baseline (<c>--baseline folder</c>, e.g. packed from an
 /// older commit), installed with <c>dotnet tool install</c>;</item>
 /// <item>optionally the Lambda package as <c>deploy/build.sh --arch x86_64</c> builds it (<c>--lambda folder</c>, e.g.
 /// <c>deploy/dist/linux-x64</c>: self-contained, composite ReadyToRun), run from that folder as the Lambda runtime does;</item>
@@ -112,12 +113,18 @@ internal static class StartupBenchmark
     private static async Task<List<(string Name, string Path)>> InstallAsync(string work, string? packages, string? baseline)
     {
         var rid = RuntimeInformation.RuntimeIdentifier;
+        string? native = null;
         if (packages is null)
         {
             // This machine's RID and the portable fallback only: packing all five platforms takes minutes and measures nothing more.
             packages = Path.Combine(work, "nupkg");
             var project = Path.Combine(Shell.RepoRoot(), "src", "Sigma.Mcp.Tool", "Sigma.Mcp.Tool.csproj");
             await Shell.RunAsync("dotnet", work, "pack", project, "-c", "Release", "-o", packages, $"-p:ToolPackageRuntimeIdentifiers=\"{rid};any\"");
+
+            // The native build of this RID's package (README, "Releasing"), beside the same pointer package in a folder of its own.
+            native = Path.Combine(work, "nupkg-native");
+            await Shell.RunAsync("dotnet", work, "pack", project, "-c", "Release", "-o", native, "-r", rid, "-p:PublishAot=true");
+            File.Copy(Path.Combine(packages, "Sigma.Mcp.Tool.0.1.0.nupkg"), Path.Combine(native, "Sigma.Mcp.Tool.0.1.0.nupkg"));
         }
 
         // The pointer package picks this machine's RID; the portable one is installed by its own id, as a platform
@@ -127,6 +134,11 @@ internal static class StartupBenchmark
             ($"RID-specific ({rid}, ReadyToRun)", await InstallAsync(work, "rid", packages, "Sigma.Mcp.Tool")),
             ("portable (any, framework-dependent)", await InstallAsync(work, "portable", packages, "Sigma.Mcp.Tool.any")),
         };
+        if (native is not null)
+        {
+            programs.Insert(0, ($"RID-specific ({rid}, native AOT)", await InstallAsync(work, "native", native, "Sigma.Mcp.Tool")));
+        }
+
         if (baseline is not null)
         {
             programs.Add(("baseline (--baseline)", await InstallAsync(work, "baseline", baseline, "Sigma.Mcp.Tool")));

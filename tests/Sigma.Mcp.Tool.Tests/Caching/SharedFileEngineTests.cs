@@ -10,7 +10,8 @@ namespace Sigma.Mcp.Tool.Tests.Caching;
 
 /// <summary>
 /// Our shared-mode engine and LiteDB's own exclude each other on one file, both ways: what keeps a <c>cache refresh</c>
-/// of this version and a <c>serve</c> of an earlier one (LiteDB's shared mode) from writing the file at once.
+/// of this version and a <c>serve</c> of an earlier one (LiteDB's shared mode) from writing the file at once. And the
+/// cache's lock file excludes what the mutex does not reach: a native build's named mutex is only process-wide.
 /// </summary>
 public sealed class SharedFileEngineTests : IDisposable
 {
@@ -59,6 +60,28 @@ public sealed class SharedFileEngineTests : IDisposable
         (await Task.WhenAny(reader, Task.Delay(s_blockedFor))).Should().NotBe(reader, "the file is held by the other side's transaction");
         commit.Set();
         await holder.WaitAsync(TestTimeouts.Default);
+        (await reader.WaitAsync(TestTimeouts.Default)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task LockFileHeldByAnotherProcess_WaitsForItsRelease()
+    {
+        // What a native sigma-mcp holds while it works on the file: its named mutex does not reach other processes.
+        var path = _directory.File("locked.db");
+        using (var db = Open(path, ours: true))
+        {
+            db.GetCollection("rows").Insert(new BsonDocument { ["_id"] = "written-before" });
+        }
+
+        var held = new FileStream(SharedFileEngine.LockPath(path), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var reader = Task.Factory.StartNew(() =>
+        {
+            using var db = Open(path, ours: true);
+            return db.GetCollection("rows").FindById("written-before") is not null;
+        }, TaskCreationOptions.LongRunning);
+
+        (await Task.WhenAny(reader, Task.Delay(s_blockedFor))).Should().NotBe(reader, "another process holds the cache's lock file");
+        await held.DisposeAsync();
         (await reader.WaitAsync(TestTimeouts.Default)).Should().BeTrue();
     }
 

@@ -57,7 +57,36 @@ public sealed class PackagingTests : IAsyncLifetime
         await ServeAsync(shim, work);
     }
 
-    private static async Task<string> PackAsync(TempDirectory work, string toolRids)
+    [Fact]
+    public async Task PackAndInstall_NativeBuildOfThisMachinesRid_InstallsNativeExecutableThatRunsHeartbeatServeAndDemo()
+    {
+        await NativeToolchain.EnsureInstalledAsync();
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        using var work = new TempDirectory();
+
+        // The release's two steps (README, "Releasing"): the pointer package (here listing this platform only, and its
+        // package built as plain IL to save the test a ReadyToRun compile), then this platform's package, native,
+        // packed on this platform over the first one.
+        var nupkgs = await PackAsync(work, rid, "-p:PublishReadyToRun=false");
+        await PackAsync(work, rid, "-r", rid, "-p:PublishAot=true");
+
+        var shim = await InstallAndCheckAsync(work, nupkgs);
+        Directory.GetFiles(work.File("tools"), "*.dll", SearchOption.AllDirectories).Should().BeEmpty("the native package is one executable");
+        await ServeAsync(shim, work);
+
+        // Every tool, through the client that checks results against their output schemas (see TypeScriptClientTests).
+        var server = Commands.StartInfo(shim, ["serve", "--sandbox"], work.Path);
+        var check = await NodeTooling.RunNodeAsync("mcp-client-check.mjs", [server.FileName, .. server.ArgumentList],
+            new Dictionary<string, string?> { ["HOME"] = work.Path, ["XDG_DATA_HOME"] = work.File("ts-data") }, work.Path, TestTimeouts.Token());
+        check.ExitCode.Should().Be(0, check.ToString());
+
+        // The demo starts the same executable again as its server.
+        var demo = await Commands.RunAsync(shim, ["demo"], work.Path,
+            new Dictionary<string, string?>(s_isolated) { ["HOME"] = work.Path, ["XDG_DATA_HOME"] = work.File("demo-data") });
+        demo.ExitCode.Should().Be(0, demo.ToString());
+    }
+
+    private static async Task<string> PackAsync(TempDirectory work, string toolRids, params string[] properties)
     {
         var nupkgs = work.File("nupkg");
 
@@ -66,7 +95,7 @@ public sealed class PackagingTests : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var pack = await Commands.RunToEndAsync(Commands.StartInfo(ToolProcess.DotnetHost,
             ["pack", Path.Combine(Repository.Root, "src", "Sigma.Mcp.Tool", "Sigma.Mcp.Tool.csproj"), "-c", Repository.BuildConfiguration, "-o", nupkgs,
-                $"-p:ToolPackageRuntimeIdentifiers={toolRids}"],
+                $"-p:ToolPackageRuntimeIdentifiers={toolRids}", .. properties],
             work.Path, s_isolated), timeout.Token);
         pack.ExitCode.Should().Be(0, pack.ToString());
 

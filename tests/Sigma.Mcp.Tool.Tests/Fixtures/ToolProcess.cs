@@ -3,20 +3,29 @@ using System.Diagnostics;
 namespace Sigma.Mcp.Tool.Tests.Fixtures;
 
 /// <summary>
-/// Starts the built tool (<c>sigma-mcp.dll</c>, copied next to the tests by the project reference) as a child process,
-/// exactly as a user's shell or an MCP client would.
+/// Starts the tool under test as a child process, exactly as a user's shell or an MCP client would: the built
+/// <c>sigma-mcp.dll</c> (copied next to the tests by the project reference), or the executable that
+/// <c>SIGMA_MCP_TEST_EXECUTABLE</c> names, such as the native build (the README's "Testing the native build").
 /// </summary>
 internal static class ToolProcess
 {
     /// <summary>The tool's entry assembly in the test output folder.</summary>
     public static string ToolDll { get; } = Path.Combine(AppContext.BaseDirectory, "sigma-mcp.dll");
 
+    /// <summary>The executable under test in place of <see cref="ToolDll"/>, if one is named.</summary>
+    public static string? Executable { get; } =
+        Environment.GetEnvironmentVariable("SIGMA_MCP_TEST_EXECUTABLE") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+
+    /// <summary>Whether the tool under test is a native executable, which loads no assemblies (tests of which assemblies load do not apply).</summary>
+    public static bool IsNative => Executable is not null;
+
     /// <summary>The dotnet host running these tests (so that the same SDK and runtime run the tool).</summary>
     public static string DotnetHost { get; } =
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     /// <summary>The command and arguments that start the tool with <paramref name="arguments"/>.</summary>
-    public static (string Command, string[] Arguments) Command(params string[] arguments) => (DotnetHost, [ToolDll, .. arguments]);
+    public static (string Command, string[] Arguments) Command(params string[] arguments) =>
+        Executable is { } executable ? (executable, arguments) : (DotnetHost, [ToolDll, .. arguments]);
 
     /// <summary>
     /// Environment for a child tool: isolated from the developer's own settings (an empty working directory, so no

@@ -197,7 +197,11 @@ public sealed class HttpServeProcessTests : IAsyncLifetime, IDisposable
                 .Distinct()
                 .ToList();
 
-            assemblies.Should().Contain("sigma-mcp.dll").And.Contain("ModelContextProtocol.dll");
+            if (!ToolProcess.IsNative)
+            {
+                assemblies.Should().Contain("sigma-mcp.dll").And.Contain("ModelContextProtocol.dll");
+            }
+
             assemblies.Should().NotContain(name => name!.Contains("AspNetCore", StringComparison.Ordinal));
         }
         finally

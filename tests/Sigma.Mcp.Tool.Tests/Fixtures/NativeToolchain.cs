@@ -1,0 +1,44 @@
+namespace Sigma.Mcp.Tool.Tests.Fixtures;
+
+/// <summary>
+/// What a native (Native AOT) build needs on Linux besides the .NET SDK: clang, which compiles and links it, and zlib's
+/// development files. Installed from Debian's packages when missing, once per test run, where the tests may (root,
+/// with apt-get: CI and the project's machines); elsewhere a missing one is a failure that says what to install.
+/// </summary>
+internal static class NativeToolchain
+{
+    private const string Packages = "clang zlib1g-dev";
+
+    private static readonly Lazy<Task> s_ready = new(EnsureAsync);
+
+    public static Task EnsureInstalledAsync() => s_ready.Value;
+
+    private static async Task EnsureAsync()
+    {
+        if (IsInstalled())
+        {
+            return;
+        }
+
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || OnPath("apt-get") is not { } aptGet)
+        {
+            throw new InvalidOperationException($"The native build needs clang and zlib's development files: on Debian or Ubuntu, apt-get install {Packages}.");
+        }
+
+        using var work = new TempDirectory();
+        var environment = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+        var update = await Commands.RunAsync(aptGet, ["update", "-qq"], work.Path, environment);
+        update.ExitCode.Should().Be(0, update.ToString());
+        var install = await Commands.RunAsync(aptGet, ["install", "-y", "-qq", "--no-install-recommends", .. Packages.Split(' ')], work.Path, environment);
+        install.ExitCode.Should().Be(0, install.ToString());
+        IsInstalled().Should().BeTrue($"apt-get installed {Packages}");
+    }
+
+    private static bool IsInstalled() =>
+        !OperatingSystem.IsLinux() || (OnPath("clang") is not null && File.Exists("/usr/include/zlib.h"));
+
+    private static string? OnPath(string command) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, command))
+            .FirstOrDefault(File.Exists);
+}
