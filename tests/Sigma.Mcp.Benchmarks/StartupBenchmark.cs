@@ -13,8 +13,9 @@ namespace Sigma.Mcp.Benchmarks;
 /// the portable framework-dependent one ("any"), packed from this tree (or, but for the native one, taken from
 /// <c>--packages folder</c>), and optionally a baseline (<c>--baseline folder</c>, e.g. packed from an
 /// older commit), installed with <c>dotnet tool install</c>;</item>
-/// <item>optionally the Lambda package as <c>deploy/build.sh --arch x86_64</c> builds it (<c>--lambda folder</c>, e.g.
-/// <c>deploy/dist/linux-x64</c>: self-contained, composite ReadyToRun), run from that folder as the Lambda runtime does;</item>
+/// <item>optionally Lambda packages as <c>deploy/build.sh --arch x86_64</c> builds them (<c>--lambda folder</c>, repeatable, e.g.
+/// <c>deploy/dist/linux-x64</c>: self-contained composite ReadyToRun, or native with <c>--native</c>), run from that folder
+/// as the Lambda runtime does;</item>
 /// <item>a hello-world console app (start → first line), the yardstick;</item>
 /// <item>over stdio: spawn → <c>initialize</c> answered, <c>tools/list</c>, the first and later <c>search_documents</c>
 /// against a small cache (the default sandbox, filled once by <c>cache refresh</c>), peak RSS after them, and searches
@@ -31,7 +32,7 @@ internal static class StartupBenchmark
         var runs = arguments.Count > 0 && int.TryParse(arguments[0], CultureInfo.InvariantCulture, out var n) ? n : 10;
         var baseline = Option(arguments, "--baseline");
         var packages = Option(arguments, "--packages");
-        var lambda = Option(arguments, "--lambda");
+        var lambdas = Options(arguments, "--lambda");
         var work = Directory.CreateTempSubdirectory("sigma-mcp-startup-").FullName;
         try
         {
@@ -49,9 +50,10 @@ internal static class StartupBenchmark
             };
 
             var programs = await InstallAsync(work, packages, baseline);
-            if (lambda is not null)
+            foreach (var lambda in lambdas)
             {
-                programs.Add(("Lambda package (--lambda, self-contained composite)", Path.Combine(Path.GetFullPath(lambda), "sigma-mcp")));
+                var kind = File.Exists(Path.Combine(lambda, "sigma-mcp.dll")) ? "self-contained composite" : "native";
+                programs.Add(($"Lambda package ({kind}, {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(lambda)))})", Path.Combine(Path.GetFullPath(lambda), "sigma-mcp")));
             }
 
             await Shell.RunAsync(programs[0].Path, work, environment, "cache", "refresh");
@@ -99,7 +101,10 @@ internal static class StartupBenchmark
         }
     }
 
-    private static string? Option(IReadOnlyList<string> arguments, string name) => arguments.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    private static string? Option(IReadOnlyList<string> arguments, string name) => Options(arguments, name).FirstOrDefault();
+
+    private static List<string> Options(IReadOnlyList<string> arguments, string name) =>
+        [.. arguments.Zip(arguments.Skip(1)).Where(pair => pair.First == name).Select(pair => pair.Second)];
 
     // The first round only warms the disk cache.
     private static void Keep<T>(int round, List<T> samples, T sample)
