@@ -71,7 +71,13 @@ public sealed class PackagingTests : IAsyncLifetime
         await PackAsync(work, rid, "-r", rid, "-p:PublishAot=true");
 
         var shim = await InstallAndCheckAsync(work, nupkgs);
-        Directory.GetFiles(work.File("tools"), "*.dll", SearchOption.AllDirectories).Should().BeEmpty("the native package is one executable");
+        var package = Path.Combine(nupkgs, $"Sigma.Mcp.Tool.{rid}.0.1.0.nupkg");
+        using (var zip = ZipFile.OpenRead(package))
+        {
+            zip.Entries.Select(e => e.FullName).Where(name => name.StartsWith("tools/", StringComparison.Ordinal)).Should()
+                .BeEquivalentTo([$"tools/any/{rid}/sigma-mcp", $"tools/any/{rid}/DotnetToolSettings.xml"], "the native package is one executable");
+        }
+
         await ServeAsync(shim, work);
 
         // Every tool, through the client that checks results against their output schemas (see TypeScriptClientTests).

@@ -26,12 +26,19 @@ internal static class NativeToolchain
         }
 
         using var work = new TempDirectory();
-        var environment = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-        var update = await Commands.RunAsync(aptGet, ["update", "-qq"], work.Path, environment);
+        var update = await AptGetAsync(aptGet, work, "update", "-qq");
         update.ExitCode.Should().Be(0, update.ToString());
-        var install = await Commands.RunAsync(aptGet, ["install", "-y", "-qq", "--no-install-recommends", .. Packages.Split(' ')], work.Path, environment);
+        var install = await AptGetAsync(aptGet, work, ["install", "-y", "-qq", "--no-install-recommends", .. Packages.Split(' ')]);
         install.ExitCode.Should().Be(0, install.ToString());
         IsInstalled().Should().BeTrue($"apt-get installed {Packages}");
+    }
+
+    // Up to ten minutes: a fresh machine downloads about 60 MB.
+    private static async Task<ToolRun> AptGetAsync(string aptGet, TempDirectory work, params string[] arguments)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        return await Commands.RunToEndAsync(
+            Commands.StartInfo(aptGet, arguments, work.Path, [new("DEBIAN_FRONTEND", "noninteractive")]), timeout.Token);
     }
 
     private static bool IsInstalled() =>
