@@ -14,7 +14,7 @@ namespace Sigma.Mcp.Tool.Tests.EndToEnd;
 /// </summary>
 public sealed class PackagingTests : IAsyncLifetime
 {
-    private static readonly Dictionary<string, string?> s_isolated = new() { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
+    internal static IReadOnlyDictionary<string, string?> IsolatedEnvironment { get; } = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
 
     private SigmaSandbox _sandbox = null!;
 
@@ -39,7 +39,7 @@ public sealed class PackagingTests : IAsyncLifetime
         IsReadyToRun(InstalledDll(work)).Should().BeTrue("the platform's package is the precompiled build");
         (ReadyToRunFlags(InstalledDll(work)) & UnrelatedR2RCode).Should().NotBe(0,
             "the platform's package also carries the framework generics it instantiates (crossgen2's non-local generics, see the csproj)");
-        await ServeAsync(shim, work);
+        await ServeAsync(_sandbox, shim, work);
     }
 
     [Fact]
@@ -54,45 +54,10 @@ public sealed class PackagingTests : IAsyncLifetime
         settings.Should().Contain("<RuntimeIdentifierPackage RuntimeIdentifier=\"any\" Id=\"Sigma.Mcp.Tool.any\"");
         var shim = await InstallAndCheckAsync(work, nupkgs);
         IsReadyToRun(InstalledDll(work)).Should().BeFalse("the portable package is plain IL, compiled on the user's machine");
-        await ServeAsync(shim, work);
+        await ServeAsync(_sandbox, shim, work);
     }
 
-    [Fact]
-    public async Task PackAndInstall_NativeBuildOfThisMachinesRid_InstallsNativeExecutableThatRunsHeartbeatServeAndDemo()
-    {
-        await NativeToolchain.EnsureInstalledAsync();
-        var rid = RuntimeInformation.RuntimeIdentifier;
-        using var work = new TempDirectory();
-
-        // The release's two steps (README, "Releasing"): the pointer package (here listing this platform only, and its
-        // package built as plain IL to save the test a ReadyToRun compile), then this platform's package, native,
-        // packed on this platform over the first one.
-        var nupkgs = await PackAsync(work, rid, "-p:PublishReadyToRun=false");
-        await PackAsync(work, rid, "-r", rid, "-p:PublishAot=true");
-
-        var shim = await InstallAndCheckAsync(work, nupkgs);
-        var package = Path.Combine(nupkgs, $"Sigma.Mcp.Tool.{rid}.0.1.0.nupkg");
-        using (var zip = ZipFile.OpenRead(package))
-        {
-            zip.Entries.Select(e => e.FullName).Where(name => name.StartsWith("tools/", StringComparison.Ordinal)).Should()
-                .BeEquivalentTo([$"tools/any/{rid}/sigma-mcp", $"tools/any/{rid}/DotnetToolSettings.xml"], "the native package is one executable");
-        }
-
-        await ServeAsync(shim, work);
-
-        // Every tool, through the client that checks results against their output schemas (see TypeScriptClientTests).
-        var server = Commands.StartInfo(shim, ["serve", "--sandbox"], work.Path);
-        var check = await NodeTooling.RunNodeAsync("mcp-client-check.mjs", [server.FileName, .. server.ArgumentList],
-            new Dictionary<string, string?> { ["HOME"] = work.Path, ["XDG_DATA_HOME"] = work.File("ts-data") }, work.Path, TestTimeouts.Token());
-        check.ExitCode.Should().Be(0, check.ToString());
-
-        // The demo starts the same executable again as its server.
-        var demo = await Commands.RunAsync(shim, ["demo"], work.Path,
-            new Dictionary<string, string?>(s_isolated) { ["HOME"] = work.Path, ["XDG_DATA_HOME"] = work.File("demo-data") });
-        demo.ExitCode.Should().Be(0, demo.ToString());
-    }
-
-    private static async Task<string> PackAsync(TempDirectory work, string toolRids, params string[] properties)
+    internal static async Task<string> PackAsync(TempDirectory work, string toolRids, params string[] properties)
     {
         var nupkgs = work.File("nupkg");
 
@@ -102,7 +67,7 @@ public sealed class PackagingTests : IAsyncLifetime
         var pack = await Commands.RunToEndAsync(Commands.StartInfo(ToolProcess.DotnetHost,
             ["pack", Path.Combine(Repository.Root, "src", "Sigma.Mcp.Tool", "Sigma.Mcp.Tool.csproj"), "-c", Repository.BuildConfiguration, "-o", nupkgs,
                 $"-p:ToolPackageRuntimeIdentifiers={toolRids}", .. properties],
-            work.Path, s_isolated), timeout.Token);
+            work.Path, IsolatedEnvironment), timeout.Token);
         pack.ExitCode.Should().Be(0, pack.ToString());
 
         var pointer = Path.Combine(nupkgs, "Sigma.Mcp.Tool.0.1.0.nupkg");
@@ -119,7 +84,7 @@ public sealed class PackagingTests : IAsyncLifetime
         return nupkgs;
     }
 
-    private static async Task<string> ReadToolSettingsAsync(string package)
+    internal static async Task<string> ReadToolSettingsAsync(string package)
     {
         using var zip = ZipFile.OpenRead(package);
         using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal)).Open());
@@ -127,25 +92,25 @@ public sealed class PackagingTests : IAsyncLifetime
     }
 
     // Installed from outside the repository, from the folder alone, as a user would from downloaded packages.
-    private static async Task<string> InstallAndCheckAsync(TempDirectory work, string nupkgs)
+    internal static async Task<string> InstallAndCheckAsync(TempDirectory work, string nupkgs)
     {
         var tools = work.File("tools");
-        var install = await Commands.RunAsync(ToolProcess.DotnetHost, ["tool", "install", "--tool-path", tools, "--source", nupkgs, "Sigma.Mcp.Tool"], work.Path, s_isolated);
+        var install = await Commands.RunAsync(ToolProcess.DotnetHost, ["tool", "install", "--tool-path", tools, "--source", nupkgs, "Sigma.Mcp.Tool"], work.Path, IsolatedEnvironment);
         install.ExitCode.Should().Be(0, install.ToString());
 
         var shim = Path.Combine(tools, "sigma-mcp");
-        var help = await Commands.RunAsync(shim, ["--help"], work.Path, s_isolated);
+        var help = await Commands.RunAsync(shim, ["--help"], work.Path, IsolatedEnvironment);
         help.ExitCode.Should().Be(0, help.ToString());
         help.Stdout.Should().Contain("serve").And.Contain("heartbeat").And.Contain("cache").And.Contain("demo");
 
         var heartbeat = await Commands.RunAsync(shim, ["heartbeat", "--sandbox"], work.Path,
-            new Dictionary<string, string?>(s_isolated) { ["HOME"] = work.Path, ["XDG_DATA_HOME"] = work.File("data") });
+            new Dictionary<string, string?>(IsolatedEnvironment) { ["HOME"] = work.Path, ["XDG_DATA_HOME"] = work.File("data") });
         heartbeat.ExitCode.Should().Be(0, heartbeat.ToString());
         heartbeat.Stdout.Should().StartWith("sigma-mcp heartbeat: healthy");
         return shim;
     }
 
-    private async Task ServeAsync(string shim, TempDirectory work)
+    internal static async Task ServeAsync(SigmaSandbox sandbox, string shim, TempDirectory work)
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
@@ -153,7 +118,7 @@ public sealed class PackagingTests : IAsyncLifetime
             Command = shim,
             WorkingDirectory = work.Path,
             Arguments = ["serve"],
-            EnvironmentVariables = new Dictionary<string, string?>(SandboxSettings.For(_sandbox))
+            EnvironmentVariables = new Dictionary<string, string?>(SandboxSettings.For(sandbox))
             {
                 ["HOME"] = work.Path,
                 ["SIGMA_MCP_CACHE_PATH"] = work.File("cache.db"),
