@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using Sigma.Mcp.Tool.Tests.Fixtures;
-using Sigma.Sandbox;
 
 namespace Sigma.Mcp.Tool.Tests.EndToEnd;
 
@@ -10,14 +9,8 @@ namespace Sigma.Mcp.Tool.Tests.EndToEnd;
 /// <c>dotnet tool install</c> and run through its shim. A class of its own so that its compile (minutes) runs beside
 /// <see cref="PackagingTests"/>' rather than after them.
 /// </summary>
-public sealed class NativePackagingTests : IAsyncLifetime
+public sealed class NativePackagingTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
-    private SigmaSandbox _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await SigmaSandbox.StartAsync();
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
     [Fact]
     public async Task PackAndInstall_NativeBuildOfThisMachinesRid_InstallsNativeExecutableThatRunsHeartbeatServeAndDemo()
     {
@@ -41,7 +34,7 @@ public sealed class NativePackagingTests : IAsyncLifetime
                 .BeEquivalentTo([$"tools/any/{rid}/sigma-mcp", $"tools/any/{rid}/DotnetToolSettings.xml"], "the native package is one executable");
         }
 
-        await PackagingTests.ServeAsync(_sandbox, shim, work);
+        await PackagingTests.ServeAsync(fixture.Sandbox, shim, work);
 
         // Every tool, through the client that checks results against their output schemas (see TypeScriptClientTests).
         var server = Commands.StartInfo(shim, ["serve", "--sandbox"], work.Path);
