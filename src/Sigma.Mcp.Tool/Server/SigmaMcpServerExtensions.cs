@@ -33,12 +33,12 @@ internal static class SigmaMcpServerExtensions
         services.AddSingleton(sp => new ResultBudget(sp.GetService<IOptions<ToolSwitches>>()?.Value ?? ToolSwitches.All));
         // Listed from the prebuilt catalog, built on first use: see ToolCatalog.
         services.AddSingleton<ToolCatalog>();
-        foreach (var tool in ToolCatalog.ToolTypes)
+        foreach (var tool in ToolCatalog.ToolClasses)
         {
             services.AddTransient(tool.Type); // made per call by CatalogTool
         }
 
-        for (var i = 0; i < ToolCatalog.ToolTypes.Count; i++)
+        for (var i = 0; i < ToolCatalog.ToolClasses.Count; i++)
         {
             var index = i;
             services.AddSingleton<McpServerTool>(sp => sp.GetRequiredService<ToolCatalog>().Tools[index]);

@@ -23,7 +23,7 @@ internal sealed class ToolCatalog
     public const string ResourceName = "Sigma.Mcp.Tool.ToolCatalog.json";
 
     /// <summary>The tool classes, in the order the tools are listed.</summary>
-    public static IReadOnlyList<ToolClass> ToolTypes { get; } =
+    public static IReadOnlyList<ToolClass> ToolClasses { get; } =
     [
         ToolClass.Of<HeartbeatTool>(), ToolClass.Of<SearchDocumentsTool>(), ToolClass.Of<DescribeWorkbookTool>(), ToolClass.Of<DescribeDataModelTool>(),
         ToolClass.Of<ElementSqlTool>(), ToolClass.Of<LineageTool>(), ToolClass.Of<ExportDataTool>(), ToolClass.Of<RefreshCacheTool>(),
@@ -66,10 +66,10 @@ internal sealed class ToolCatalog
 
     private static (Type Type, MethodInfo Method) MethodOf(string name) => s_methods.Value.TryGetValue(name, out var found)
         ? found
-        : throw new InvalidOperationException($"No tool method declares '{name}': add its class to ToolCatalog.ToolTypes.");
+        : throw new InvalidOperationException($"No tool method declares '{name}': add its class to ToolCatalog.ToolClasses.");
 
     private static IEnumerable<(string Name, ToolClass Class, MethodInfo Method)> ToolMethods() =>
-        from tool in ToolTypes
+        from tool in ToolClasses
         from method in tool.Type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
         let attribute = method.GetCustomAttribute<McpServerToolAttribute>()
         where attribute is not null

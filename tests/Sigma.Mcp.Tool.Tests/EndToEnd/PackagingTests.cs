@@ -11,6 +11,7 @@ namespace Sigma.Mcp.Tool.Tests.EndToEnd;
 /// The tool as users get it: packed, installed with <c>dotnet tool install</c>, run through its shim. The release ships a
 /// pointer package, one precompiled (ReadyToRun) package per supported platform and a portable framework-dependent one
 /// ("any") for every other platform; each test packs only what it installs, since packing every platform takes minutes.
+/// A platform's native package, packed over its ReadyToRun one, is <see cref="NativePackagingTests"/>' to test.
 /// </summary>
 public sealed class PackagingTests : IAsyncLifetime
 {
@@ -84,7 +85,7 @@ public sealed class PackagingTests : IAsyncLifetime
         return nupkgs;
     }
 
-    internal static async Task<string> ReadToolSettingsAsync(string package)
+    private static async Task<string> ReadToolSettingsAsync(string package)
     {
         using var zip = ZipFile.OpenRead(package);
         using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal)).Open());

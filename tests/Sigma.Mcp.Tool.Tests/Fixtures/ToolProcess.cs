@@ -5,7 +5,7 @@ namespace Sigma.Mcp.Tool.Tests.Fixtures;
 /// <summary>
 /// Starts the tool under test as a child process, exactly as a user's shell or an MCP client would: the built
 /// <c>sigma-mcp.dll</c> (copied next to the tests by the project reference), or the executable that
-/// <c>SIGMA_MCP_TEST_EXECUTABLE</c> names, such as the native build (the README's "Testing the native build").
+/// <c>SIGMA_MCP_TEST_EXECUTABLE</c> names, such as the native build (the README's "Releasing: native packages").
 /// </summary>
 internal static class ToolProcess
 {
